@@ -1,0 +1,2 @@
+/** leadrank/node: files and streams, on top of the pure core. */
+export * from '../index.js';
