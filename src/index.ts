@@ -4,3 +4,8 @@
  * browsers and edge runtimes.
  */
 export * from './model/index.js';
+export * from './ingest/index.js';
+export * from './score/index.js';
+export * from './allocate/index.js';
+export * from './feedback/index.js';
+export * from './report/index.js';

@@ -1,0 +1,2 @@
+// The score stage's public exports (re-exported by src/index.ts).
+export {};
