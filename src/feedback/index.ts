@@ -1,2 +1,3 @@
 // The feedback stage's public exports (re-exported by src/index.ts).
-export {};
+export { summarizeOutcomes, CONNECTED_DISPOSITIONS } from './outcomes.js';
+export type { SummarizeOutcomesOptions, OutcomeSummary, LastOutcome } from './outcomes.js';
