@@ -1,0 +1,21 @@
+import type { ProviderAdapter } from '../adapter.js';
+import { sendgrid } from './sendgrid.js';
+
+/**
+ * The provider adapters `format: 'auto'` chooses from, and that `format: '<name>'` selects. Order
+ * breaks ties between equal detection scores (earlier wins). To add a provider: import it and add one
+ * line to this list (the generic reader is not listed: it is the fallback).
+ */
+export const PROVIDERS: readonly ProviderAdapter[] = [
+  sendgrid,
+];
+
+/**
+ * The adapter registered under `name`, or `undefined`.
+ *
+ * @example
+ * providerByName('sendgrid')?.label //=> 'SendGrid Event Webhook / Email Activity CSV'
+ */
+export function providerByName(name: string): ProviderAdapter | undefined {
+  return PROVIDERS.find((p) => p.name === name);
+}
