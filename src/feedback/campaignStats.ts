@@ -1,0 +1,222 @@
+import type { EngagementEvent } from '../model/event.js';
+
+/** Human and machine counts of one kind of event. */
+export interface HumanMachine {
+  human: number;
+  machine: number;
+}
+
+/** What the e-mail side of one campaign (or of all) did, per recipient unless said otherwise. */
+export interface EmailStats {
+  /** Recipients with a `sent` event. */
+  sent: number;
+  /** Recipients the mail reached (see `deliveredFrom`). */
+  delivered: number;
+  /** `delivered`: counted from delivered events; `sent_minus_bounced`: no delivered events, so sent recipients minus bounced ones; `none`: neither. */
+  deliveredFrom: 'delivered' | 'sent_minus_bounced' | 'none';
+  /** Open events (not recipients): human ones, and machine ones filtered out of every other figure. */
+  opens: HumanMachine;
+  /** Recipients with a human open, or a human click (a click implies the mail was opened). */
+  uniqueHumanOpeners: number;
+  /** Click events, human and machine. */
+  clicks: HumanMachine;
+  uniqueHumanClickers: number;
+  /** Recipients with a bounce: `hard`, `soft`, or `unclassified` when the provider did not say. */
+  bounces: { hard: number; soft: number; unclassified: number };
+  /** Recipients who unsubscribed. */
+  unsubscribes: number;
+  /** Recipients who marked the mail as spam. */
+  complaints: number;
+}
+
+/** Contacts by the time (epoch ms) they first engaged: the start of their attribution. */
+export type FirstTouch = Map<string, number>;
+
+/** One link of a campaign, grouped by its normalised URL. */
+export interface LinkAccumulator {
+  url: string;
+  clicks: HumanMachine;
+  /** Human clickers and the time of their first human click. */
+  clickers: FirstTouch;
+}
+
+/** Everything counted for one campaign in one pass over its events. */
+export interface CampaignAccumulator {
+  campaign: string | null;
+  messages: Set<string>;
+  firstAt: number;
+  sent: Set<string>;
+  delivered: Set<string>;
+  opens: HumanMachine;
+  humanOpeners: Set<string>;
+  clicks: HumanMachine;
+  humanClickers: Set<string>;
+  hard: Set<string>;
+  soft: Set<string>;
+  unclassified: Set<string>;
+  unsubscribed: Set<string>;
+  complained: Set<string>;
+  /** Contacts with a human engagement (open, click or a custom type) and when it first happened. */
+  engaged: FirstTouch;
+  links: Map<string, LinkAccumulator>;
+}
+
+const NOT_ENGAGEMENT = new Set(['sent', 'delivered', 'bounce', 'unsubscribe', 'complaint']);
+
+/**
+ * Groups classified events (their `machine` flag set) by campaign and counts them. Events without a
+ * campaign are grouped under `null`.
+ *
+ * @example
+ * accumulateCampaigns(events).get('Spring tractor promo')?.delivered.size //=> 24
+ */
+export function accumulateCampaigns(events: readonly EngagementEvent[]): Map<string | null, CampaignAccumulator> {
+  const out = new Map<string | null, CampaignAccumulator>();
+  for (const e of events) {
+    const key = e.campaign ?? null;
+    let acc = out.get(key);
+    if (!acc) {
+      acc = emptyAccumulator(key, e.at);
+      out.set(key, acc);
+    }
+    add(acc, e);
+  }
+  return out;
+}
+
+function add(acc: CampaignAccumulator, e: EngagementEvent): void {
+  const human = e.machine !== true;
+  if (e.message !== undefined) acc.messages.add(e.message);
+  acc.firstAt = Math.min(acc.firstAt, e.at);
+  switch (e.type) {
+    case 'sent':
+      acc.sent.add(e.contact);
+      break;
+    case 'delivered':
+      acc.delivered.add(e.contact);
+      break;
+    case 'open':
+      acc.opens[human ? 'human' : 'machine'] += 1;
+      if (human) acc.humanOpeners.add(e.contact);
+      break;
+    case 'click': {
+      acc.clicks[human ? 'human' : 'machine'] += 1;
+      if (human) {
+        acc.humanClickers.add(e.contact);
+        acc.humanOpeners.add(e.contact);
+      }
+      const url = normalizeLink(e.url ?? '');
+      let link = acc.links.get(url);
+      if (!link) {
+        link = { url, clicks: { human: 0, machine: 0 }, clickers: new Map() };
+        acc.links.set(url, link);
+      }
+      link.clicks[human ? 'human' : 'machine'] += 1;
+      if (human) touch(link.clickers, e.contact, e.at);
+      break;
+    }
+    case 'bounce':
+      (e.bounce === 'hard' ? acc.hard : e.bounce === 'soft' ? acc.soft : acc.unclassified).add(e.contact);
+      break;
+    case 'unsubscribe':
+      acc.unsubscribed.add(e.contact);
+      break;
+    case 'complaint':
+      acc.complained.add(e.contact);
+      break;
+    default:
+      break;
+  }
+  if (human && !NOT_ENGAGEMENT.has(e.type)) touch(acc.engaged, e.contact, e.at);
+}
+
+/** Keeps the earliest time per contact. */
+export function touch(map: FirstTouch, contact: string, at: number): void {
+  const prev = map.get(contact);
+  if (prev === undefined || at < prev) map.set(contact, at);
+}
+
+/**
+ * Groups links for the report: drops the `#fragment` and `utm_*` tracking parameters, keeps the rest.
+ *
+ * @example
+ * normalizeLink('https://agri.example.com/pricing?utm_source=mail#top') //=> 'https://agri.example.com/pricing'
+ */
+export function normalizeLink(url: string): string {
+  const hash = url.indexOf('#');
+  const noHash = hash < 0 ? url : url.slice(0, hash);
+  const q = noHash.indexOf('?');
+  if (q < 0) return noHash;
+  const kept = noHash
+    .slice(q + 1)
+    .split('&')
+    .filter((p) => p !== '' && !p.toLowerCase().startsWith('utm_'));
+  return kept.length > 0 ? `${noHash.slice(0, q)}?${kept.join('&')}` : noHash.slice(0, q);
+}
+
+/**
+ * Turns an accumulator into the e-mail figures of a campaign.
+ *
+ * @example
+ * emailStats(acc).deliveredFrom //=> 'delivered'
+ */
+export function emailStats(acc: CampaignAccumulator): EmailStats {
+  const bounced = new Set([...acc.hard, ...acc.soft, ...acc.unclassified]);
+  let delivered = acc.delivered.size;
+  let deliveredFrom: EmailStats['deliveredFrom'] = 'delivered';
+  if (delivered === 0) {
+    deliveredFrom = acc.sent.size > 0 ? 'sent_minus_bounced' : 'none';
+    delivered = [...acc.sent].filter((c) => !bounced.has(c)).length;
+  }
+  return {
+    sent: acc.sent.size,
+    delivered,
+    deliveredFrom,
+    opens: { ...acc.opens },
+    uniqueHumanOpeners: acc.humanOpeners.size,
+    clicks: { ...acc.clicks },
+    uniqueHumanClickers: acc.humanClickers.size,
+    bounces: { hard: acc.hard.size, soft: acc.soft.size, unclassified: acc.unclassified.size },
+    unsubscribes: acc.unsubscribed.size,
+    complaints: acc.complained.size,
+  };
+}
+
+/** Adds e-mail figures of several campaigns (recipients per campaign add up). */
+export function sumEmailStats(list: readonly EmailStats[]): EmailStats {
+  const from = new Set(list.map((s) => s.deliveredFrom));
+  const sum = (f: (s: EmailStats) => number): number => list.reduce((t, s) => t + f(s), 0);
+  return {
+    sent: sum((s) => s.sent),
+    delivered: sum((s) => s.delivered),
+    deliveredFrom: from.has('sent_minus_bounced') ? 'sent_minus_bounced' : from.has('delivered') ? 'delivered' : 'none',
+    opens: { human: sum((s) => s.opens.human), machine: sum((s) => s.opens.machine) },
+    uniqueHumanOpeners: sum((s) => s.uniqueHumanOpeners),
+    clicks: { human: sum((s) => s.clicks.human), machine: sum((s) => s.clicks.machine) },
+    uniqueHumanClickers: sum((s) => s.uniqueHumanClickers),
+    bounces: { hard: sum((s) => s.bounces.hard), soft: sum((s) => s.bounces.soft), unclassified: sum((s) => s.bounces.unclassified) },
+    unsubscribes: sum((s) => s.unsubscribes),
+    complaints: sum((s) => s.complaints),
+  };
+}
+
+function emptyAccumulator(campaign: string | null, at: number): CampaignAccumulator {
+  return {
+    campaign,
+    messages: new Set(),
+    firstAt: at,
+    sent: new Set(),
+    delivered: new Set(),
+    opens: { human: 0, machine: 0 },
+    humanOpeners: new Set(),
+    clicks: { human: 0, machine: 0 },
+    humanClickers: new Set(),
+    hard: new Set(),
+    soft: new Set(),
+    unclassified: new Set(),
+    unsubscribed: new Set(),
+    complained: new Set(),
+    engaged: new Map(),
+    links: new Map(),
+  };
+}

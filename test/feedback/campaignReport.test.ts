@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { callHistories } from '../../src/feedback/callHistory.js';
+import { assembleCampaignReport } from '../../src/feedback/campaignReport.js';
+import type { CampaignReportParts } from '../../src/feedback/campaignReport.js';
+import type { EngagementEvent } from '../../src/model/event.js';
+import type { CallOutcomeInput } from '../../src/model/outcome.js';
+import { at, scoredContact } from './helpers.js';
+
+const T0 = at('2026-11-01T10:00:00Z');
+const H = 3_600_000;
+let record = 0;
+const ev = (contact: string, type: string, dt: number, extra: Partial<EngagementEvent> = {}): EngagementEvent => ({
+  contact,
+  type,
+  at: T0 + dt,
+  campaign: 'Promo',
+  message: 'm1',
+  source: { format: 'test', record: ++record },
+  ...extra,
+});
+const S = 'https://shop.example.com';
+
+const promo: EngagementEvent[] = ['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com', 'e@x.com', 'f@x.com'].flatMap((c) => [
+  ev(c, 'sent', 0),
+  ...(c === 'd@x.com' ? [ev(c, 'bounce', 1000, { bounce: 'hard' })] : [ev(c, 'delivered', 1000)]),
+]);
+const events: EngagementEvent[] = [
+  ...promo,
+  ev('a@x.com', 'open', H),
+  ev('a@x.com', 'click', H + 60_000, { url: `${S}/tractors/x9#top` }),
+  ev('b@x.com', 'open', H, { machine: true }),
+  ev('c@x.com', 'click', 2000, { url: `${S}/tractors/x9`, machine: true }),
+  ev('c@x.com', 'click', 2000, { url: `${S}/pricing?utm_source=mail`, machine: true }),
+  ev('e@x.com', 'open', 2 * H),
+  ev('e@x.com', 'click', 2 * H, { url: `${S}/unsubscribe?id=e` }),
+  ev('e@x.com', 'unsubscribe', 2 * H),
+  ev('f@x.com', 'open', 3 * H),
+  ev('f@x.com', 'complaint', 3 * H),
+  ev('g@x.com', 'delivered', 24 * H, { campaign: 'Webinar', message: 'w1' }),
+  ev('a@x.com', 'delivered', 24 * H, { campaign: 'Webinar', message: 'w1' }),
+  ev('g@x.com', 'click', 30 * H, { campaign: 'Webinar', message: 'w1', url: `${S}/vet/vaccines` }),
+  { contact: 'h@x.com', type: 'page_view', at: T0 + 5 * H, source: { format: 'test', record: 99 } },
+];
+
+const outcomes: CallOutcomeInput[] = [
+  { contact: 'a@x.com', rep: 'r1', at: T0 + 48 * H, disposition: 'no_answer' },
+  { contact: 'a@x.com', rep: 'r2', at: T0 + 50 * H, disposition: 'interested', interest: 4 },
+  // g was called before its webinar click: not a follow-up of the webinar.
+  { contact: 'g@x.com', rep: 'r1', at: T0 + 20 * H, disposition: 'won' },
+];
+
+const topicsOf = (url: string): string[] => (url.includes('/tractors') ? ['tractors'] : url.includes('/vet') ? ['veterinary'] : []);
+
+function parts(evs: readonly EngagementEvent[], outs: readonly CallOutcomeInput[]): CampaignReportParts {
+  const asOf = T0 + 30 * 24 * H;
+  const scored = [
+    scoredContact('a@x.com', { tier: 'hot', score: 30 }),
+    scoredContact('g@x.com', { tier: 'warm', score: 10 }),
+    scoredContact('e@x.com', { tier: 'mild', score: 3 }),
+    scoredContact('f@x.com', { tier: 'cold', score: 0 }),
+  ];
+  return {
+    asOf,
+    events: evs,
+    eventsAfterAsOf: 0,
+    outcomesAfterAsOf: 0,
+    scored: new Map(scored.map((s) => [s.contact, s])),
+    histories: callHistories(outs, asOf).byContact,
+    topicsOf,
+    leadTiers: ['hot', 'warm'],
+    rules: {},
+    assigned: new Map([['r1', new Set(['a@x.com', 'g@x.com'])], ['r3', new Set(['f@x.com'])]]),
+  };
+}
+
+describe('assembleCampaignReport', () => {
+  const report = assembleCampaignReport(parts(events, outcomes));
+  const promoRow = report.campaigns[0]!;
+
+  it('orders campaigns by their first event and puts events without a campaign last', () => {
+    expect(report.campaigns.map((c) => c.campaign)).toEqual(['Promo', 'Webinar', null]);
+  });
+
+  it('counts recipients, human and machine opens and clicks, bounces, unsubscribes and complaints', () => {
+    expect(promoRow.email).toEqual({
+      sent: 6,
+      delivered: 5,
+      deliveredFrom: 'delivered',
+      opens: { human: 3, machine: 1 },
+      uniqueHumanOpeners: 3,
+      clicks: { human: 2, machine: 2 },
+      uniqueHumanClickers: 2,
+      bounces: { hard: 1, soft: 0, unclassified: 0 },
+      unsubscribes: 1,
+      complaints: 1,
+    });
+  });
+
+  it('follows engaged contacts into leads per tier and calls made after their engagement', () => {
+    expect(promoRow.funnel).toEqual({
+      engaged: 3,
+      leadsByTier: { hot: 1, warm: 0, mild: 1, cold: 1 },
+      leads: 1,
+      leadsCalled: 1,
+      called: 1,
+      connected: 1,
+      interested: 1,
+      meetings: 0,
+      won: 0,
+    });
+    const webinar = report.campaigns[1]!;
+    expect(webinar.funnel).toMatchObject({ engaged: 1, leads: 1, called: 0, won: 0 });
+  });
+
+  it('computes the rates between the figures, null where a denominator is 0', () => {
+    expect(promoRow.rates).toEqual({
+      openRate: 0.6,
+      clickRate: 0.4,
+      clickToOpen: 0.6667,
+      leadRate: 0.2,
+      followUpRate: 1,
+      connectRate: 1,
+      interestRate: 1,
+      meetingRate: 0,
+      winRate: 0,
+    });
+    expect(report.campaigns[2]!.rates.openRate).toBeNull();
+    expect(report.campaigns[1]!.rates.connectRate).toBeNull();
+  });
+
+  it('groups clicks per link without fragments or utm parameters, most human clickers first', () => {
+    expect(promoRow.links.map((l) => [l.url, l.topics, l.clicks, l.uniqueHumanClickers])).toEqual([
+      [`${S}/tractors/x9`, ['tractors'], { human: 1, machine: 1 }, 1],
+      [`${S}/unsubscribe?id=e`, [], { human: 1, machine: 0 }, 1],
+      [`${S}/pricing`, [], { human: 0, machine: 1 }, 0],
+    ]);
+  });
+
+  it('reports topics per campaign and across campaigns', () => {
+    expect(promoRow.topics.map((t) => [t.topic, t.uniqueHumanClickers, t.funnel.interested])).toEqual([['tractors', 1, 1]]);
+    expect(report.topics.map((t) => t.topic)).toEqual(['tractors', 'veterinary']);
+  });
+
+  it('counts each engaged contact once in the totals', () => {
+    expect(report.totals.email.delivered).toBe(7);
+    expect(report.totals.funnel.engaged).toBe(5);
+    expect(report.totals.funnel.won).toBe(0);
+    expect(report.notes).toEqual({ eventsAfterAsOf: 0, outcomesAfterAsOf: 0, machineEvents: 3, unscoredEngaged: 1 });
+  });
+
+  it('reports per-rep follow-up with the reps’ assigned lists', () => {
+    expect(report.reps).toEqual([
+      { rep: 'r1', assigned: 2, assignedCalled: 2, calls: 2, called: 2, connected: 1, interested: 1, meetings: 1, won: 1 },
+      { rep: 'r2', assigned: 0, assignedCalled: 0, calls: 1, called: 1, connected: 1, interested: 1, meetings: 0, won: 0 },
+      { rep: 'r3', assigned: 1, assignedCalled: 0, calls: 0, called: 0, connected: 0, interested: 0, meetings: 0, won: 0 },
+    ]);
+  });
+
+  it('gives the same report whatever the order of events and outcomes', () => {
+    const again = assembleCampaignReport(parts([...events].reverse(), [...outcomes].reverse()));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(report));
+  });
+});
