@@ -1,0 +1,241 @@
+import { LeadHeap } from './heap.js';
+import type { AssignmentProblem, AssignmentVector } from './problem.js';
+import { fillWithZeroValue } from './fill.js';
+import { NodeHeap } from './nodeHeap.js';
+
+/**
+ * The exact strategy: maximises Σ value over assigned pairs subject to capacities (a b-matching /
+ * transportation problem) by successive shortest augmenting paths on the small rep graph.
+ *
+ * - Pruning: a lead can only be in an optimal solution at rep r if it is among r's best
+ *   K = Σ capacity candidates (otherwise an unassigned better candidate could replace it).
+ * - Each augmenting path starts at the best unassigned candidate of some rep, moves leads between
+ *   reps (per rep pair, a heap of the cheapest lead to move) and ends at a rep with room. Dijkstra with
+ *   potentials on the R + 2 node graph finds the best path; the search stops at the first rep with
+ *   room, so most paths cost O(R).
+ * - It stops when the best path no longer gains value: the result is optimal (SSP on a convex cost).
+ * - Values are scaled to integers (relative precision 2^-30), so the arithmetic is exact and the
+ *   result identical on every platform. Ties go to the lower lead and rep index.
+ *
+ * @example
+ * const p = buildProblem([[{ rep: 0, value: 3 }, { rep: 1, value: 2 }], [{ rep: 0, value: 3 }]], [1, 1]);
+ * solveOptimal(p) //=> Int32Array [1, 0]
+ */
+export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
+  const { leadCount: n, repCount: R, capacity, edgeStart, edgeRep, edgeValue } = problem;
+  let maxValue = 0;
+  for (let e = 0; e < edgeValue.length; e += 1) if (edgeValue[e]! > maxValue) maxValue = edgeValue[e]!;
+  const assign = new Int32Array(n).fill(-1);
+  if (maxValue <= 0 || R === 0) return fillWithZeroValue(problem, assign);
+  const cands = buildCandidates(problem, maxValue);
+  const { candLead, candW, kept, wq } = cands;
+
+  const version = new Int32Array(n);
+  const load = new Int32Array(R);
+  const ptr = new Int32Array(R);
+  const heaps: (LeadHeap | undefined)[] = new Array<LeadHeap | undefined>(R * R);
+  const adjacency: number[][] = Array.from({ length: R }, () => []);
+  const T = R;
+  const pi = new Float64Array(R + 1);
+  const dist = new Float64Array(R + 1);
+  const visited = new Uint8Array(R + 1);
+  const prev = new Int32Array(R + 1);
+  const prevLead = new Int32Array(R + 1);
+  const queue = new NodeHeap(4 * R + 4);
+
+  const weightAt = (l: number, r: number): number => {
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r && kept[e]) return wq[e]!;
+    return 0;
+  };
+  const place = (l: number, r: number): void => {
+    assign[l] = r;
+    version[l] += 1;
+    const v = version[l]!;
+    const here = weightAt(l, r);
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+      const k = edgeRep[e]!;
+      if (k === r || !kept[e]) continue;
+      const idx = r * R + k;
+      let h = heaps[idx];
+      if (h === undefined) {
+        h = new LeadHeap();
+        heaps[idx] = h;
+        adjacency[r]!.push(k);
+      }
+      h.push(here - wq[e]!, l, v);
+    }
+  };
+
+  // Initial potentials: the cheapest way into each rep is its best candidate.
+  let minPi = 0;
+  for (let r = 0; r < R; r += 1) {
+    pi[r] = candW[r]!.length > 0 ? -candW[r]![0]! : 0;
+    if (pi[r]! < minPi) minPi = pi[r]!;
+  }
+  pi[T] = minPi;
+
+  for (;;) {
+    dist.fill(Infinity);
+    visited.fill(0);
+    queue.clear();
+    for (let r = 0; r < R; r += 1) {
+      const leads = candLead[r]!;
+      let p = ptr[r]!;
+      while (p < leads.length && assign[leads[p]!] !== -1) p += 1;
+      ptr[r] = p;
+      if (p >= leads.length) continue;
+      dist[r] = -candW[r]![p]! - pi[r]!;
+      prev[r] = -1;
+      prevLead[r] = leads[p]!;
+      queue.push(dist[r]!, r);
+    }
+    while (queue.size > 0) {
+      const node = queue.pop();
+      // The sink is pushed as -1 so that it wins ties: the search stops as early as it can.
+      const u = node < 0 ? T : node;
+      if (visited[u] || queue.lastDist > dist[u]!) continue;
+      if (u === T) break;
+      visited[u] = 1;
+      const du = dist[u]! + pi[u]!;
+      if (load[u]! < (capacity[u] ?? 0)) {
+        const nd = du - pi[T]!;
+        if (nd < dist[T]!) {
+          dist[T] = nd;
+          prev[T] = u;
+          queue.push(nd, -1);
+        }
+      }
+      const base = u * R;
+      for (const j of adjacency[u]!) {
+        if (visited[j]) continue;
+        const h = heaps[base + j]!;
+        const l = h.top(version);
+        if (l < 0) continue;
+        const nd = du + h.topKey() - pi[j]!;
+        if (nd < dist[j]!) {
+          dist[j] = nd;
+          prev[j] = u;
+          prevLead[j] = l;
+          queue.push(nd, j);
+        }
+      }
+    }
+    const dT = dist[T]!;
+    if (dT === Infinity || dT + pi[T]! >= 0) break;
+    for (let v = 0; v <= R; v += 1) pi[v] += visited[v] && dist[v]! < dT ? dist[v]! : dT;
+    let j = prev[T]!;
+    load[j] += 1;
+    for (;;) {
+      const i = prev[j]!;
+      place(prevLead[j]!, j);
+      if (i < 0) break;
+      j = i;
+    }
+  }
+  return fillWithZeroValue(problem, assign);
+}
+
+interface Candidates {
+  /** Per rep: candidate leads, best first. */
+  candLead: Int32Array[];
+  /** Per rep: their scaled values. */
+  candW: Float64Array[];
+  /** Per edge: 1 when the edge survived pruning. */
+  kept: Uint8Array;
+  /** Per edge: the scaled integer value. */
+  wq: Float64Array;
+}
+
+/**
+ * Scales values to integers and lists, per rep with room, its positive candidates best first
+ * (value, then lead index), pruned to the best Σ capacity. Sorting uses one packed numeric key
+ * (scaled value and lead index in 52 bits) so the native typed-array sort does the work.
+ */
+function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidates {
+  const { leadCount: n, repCount: R, capacity, edgeStart, edgeRep, edgeValue } = problem;
+  const leadBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const valueBits = Math.min(30, 52 - leadBits);
+  const top = 2 ** valueBits;
+  const leadSpan = 2 ** leadBits;
+  const scale = top / maxValue;
+  const wq = new Float64Array(edgeValue.length);
+  const count = new Int32Array(R + 1);
+  let totalCap = 0;
+  for (let r = 0; r < R; r += 1) totalCap += Math.max(0, capacity[r] ?? 0);
+  for (let e = 0; e < wq.length; e += 1) {
+    wq[e] = Math.round(edgeValue[e]! * scale);
+    const r = edgeRep[e]!;
+    if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) count[r + 1] += 1;
+  }
+  for (let r = 0; r < R; r += 1) count[r + 1] += count[r]!;
+  const keys = new Float64Array(count[R]!);
+  const fill = count.slice(0, R);
+  for (let l = 0; l < n; l += 1) {
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+      const r = edgeRep[e]!;
+      if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) {
+        keys[fill[r]!] = (top - wq[e]!) * leadSpan + l;
+        fill[r] += 1;
+      }
+    }
+  }
+  const candLead: Int32Array[] = [];
+  const candW: Float64Array[] = [];
+  const kept = new Uint8Array(edgeValue.length);
+  const threshold = new Float64Array(R);
+  for (let r = 0; r < R; r += 1) {
+    let slice = keys.subarray(count[r]!, count[r + 1]!);
+    if (slice.length > totalCap) {
+      selectSmallest(slice, totalCap);
+      slice = slice.subarray(0, totalCap);
+    }
+    slice.sort();
+    const leads = new Int32Array(slice.length);
+    const ws = new Float64Array(slice.length);
+    for (let i = 0; i < slice.length; i += 1) {
+      const key = slice[i]!;
+      const l = key % leadSpan;
+      leads[i] = l;
+      ws[i] = top - (key - l) / leadSpan;
+    }
+    candLead.push(leads);
+    candW.push(ws);
+    threshold[r] = slice.length > 0 ? slice[slice.length - 1]! : -1;
+  }
+  // Keys are unique (they carry the lead), so an edge survived iff its key is within its rep's cut.
+  for (let l = 0; l < n; l += 1) {
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+      const r = edgeRep[e]!;
+      if (wq[e]! > 0 && (top - wq[e]!) * leadSpan + l <= threshold[r]!) kept[e] = 1;
+    }
+  }
+  return { candLead, candW, kept, wq };
+}
+
+/** Partially orders `a` so that its first `k` numbers are its `k` smallest (quickselect). */
+function selectSmallest(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i += 1;
+      while (a[j]! > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assignmentValue, buildProblem, solveGreedy, solveOptimal, solveRoundRobin } from '../../src/allocate/strategies/index.js';
+import { bruteForceValue, checkFeasible } from './solverHelpers.js';
+
+const instance = fc
+  .record({
+    reps: fc.integer({ min: 1, max: 3 }),
+    leads: fc.integer({ min: 0, max: 7 }),
+  })
+  .chain(({ reps, leads }) =>
+    fc.record({
+      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: reps, maxLength: reps }),
+      edges: fc.array(
+        fc.uniqueArray(fc.record({ rep: fc.integer({ min: 0, max: reps - 1 }), value: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.double({ min: 0, max: 50, noNaN: true })) }), {
+          selector: (e) => e.rep,
+          maxLength: reps,
+        }),
+        { minLength: leads, maxLength: leads },
+      ),
+    }),
+  );
+
+describe('solveOptimal', () => {
+  it('prefers moving a lead to a second-best rep when that frees room for a better pair', () => {
+    const p = buildProblem([[{ rep: 0, value: 3 }, { rep: 1, value: 2 }], [{ rep: 0, value: 3 }]], [1, 1]);
+    expect([...solveOptimal(p)]).toEqual([1, 0]);
+    expect([...solveGreedy(p)]).toEqual([0, -1]);
+  });
+
+  it('equals the brute-force optimum on small random instances', () => {
+    fc.assert(
+      fc.property(instance, ({ capacity, edges }) => {
+        const p = buildProblem(edges, capacity);
+        const a = solveOptimal(p);
+        checkFeasible(p, a);
+        const best = bruteForceValue(p);
+        expect(Math.abs(assignmentValue(p, a) - best)).toBeLessThanOrEqual(1e-6 * Math.max(1, best));
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+  });
+
+  it('is never worse than greedy or round-robin', () => {
+    fc.assert(
+      fc.property(instance, ({ capacity, edges }) => {
+        const p = buildProblem(edges, capacity);
+        const v = assignmentValue(p, solveOptimal(p));
+        checkFeasible(p, solveGreedy(p));
+        checkFeasible(p, solveRoundRobin(p));
+        expect(v).toBeGreaterThanOrEqual(assignmentValue(p, solveGreedy(p)) - 1e-6);
+        expect(v).toBeGreaterThanOrEqual(assignmentValue(p, solveRoundRobin(p)) - 1e-6);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('stays exact when pruning keeps only each rep’s best candidates', () => {
+    // 12 leads, 3 reps with capacity 1: each rep keeps only its top 3 candidates.
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 3, maxLength: 3 }), { minLength: 12, maxLength: 12 }),
+        (rows) => {
+          const p = buildProblem(rows.map((vals) => vals.map((value, rep) => ({ rep, value }))), [1, 1, 1]);
+          expect(assignmentValue(p, solveOptimal(p))).toBe(bruteForceValue(p));
+        },
+      ),
+      { seed: 3, numRuns: 60 },
+    );
+  });
+});
