@@ -16,7 +16,7 @@ export function fillWithZeroValue(problem: AssignmentProblem, assign: Assignment
       const r = problem.edgeRep[e]!;
       if (problem.edgeValue[e] === 0 && load[r]! < (problem.capacity[r] ?? 0)) {
         assign[l] = r;
-        load[r] += 1;
+        load[r]! += 1;
         break;
       }
     }

@@ -23,7 +23,7 @@ export function solveGreedy(problem: AssignmentProblem): AssignmentVector {
     const r = edgeRep[e]!;
     if (assign[l] !== -1 || load[r]! >= (capacity[r] ?? 0)) continue;
     assign[l] = r;
-    load[r] += 1;
+    load[r]! += 1;
   }
   return assign;
 }

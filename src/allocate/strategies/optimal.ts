@@ -49,7 +49,7 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
   };
   const place = (l: number, r: number): void => {
     assign[l] = r;
-    version[l] += 1;
+    version[l]! += 1;
     const v = version[l]!;
     const here = weightAt(l, r);
     for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
@@ -122,9 +122,9 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
     }
     const dT = dist[T]!;
     if (dT === Infinity || dT + pi[T]! >= 0) break;
-    for (let v = 0; v <= R; v += 1) pi[v] += visited[v] && dist[v]! < dT ? dist[v]! : dT;
+    for (let v = 0; v <= R; v += 1) pi[v]! += visited[v] && dist[v]! < dT ? dist[v]! : dT;
     let j = prev[T]!;
-    load[j] += 1;
+    load[j]! += 1;
     for (;;) {
       const i = prev[j]!;
       place(prevLead[j]!, j);
@@ -165,9 +165,9 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   for (let e = 0; e < wq.length; e += 1) {
     wq[e] = Math.round(edgeValue[e]! * scale);
     const r = edgeRep[e]!;
-    if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) count[r + 1] += 1;
+    if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) count[r + 1]! += 1;
   }
-  for (let r = 0; r < R; r += 1) count[r + 1] += count[r]!;
+  for (let r = 0; r < R; r += 1) count[r + 1]! += count[r]!;
   const keys = new Float64Array(count[R]!);
   const fill = count.slice(0, R);
   for (let l = 0; l < n; l += 1) {
@@ -175,7 +175,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
       const r = edgeRep[e]!;
       if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) {
         keys[fill[r]!] = (top - wq[e]!) * leadSpan + l;
-        fill[r] += 1;
+        fill[r]! += 1;
       }
     }
   }

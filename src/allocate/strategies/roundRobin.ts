@@ -35,8 +35,8 @@ export function solveRoundRobin(problem: AssignmentProblem): AssignmentVector {
     }
     if (chosen < 0) continue;
     assign[l] = chosen;
-    load[chosen] += 1;
-    if (chosen !== own) pointer[chosen] += 1 / (weight[chosen] ?? 1);
+    load[chosen]! += 1;
+    if (chosen !== own) pointer[chosen]! += 1 / (weight[chosen] ?? 1);
   }
   return assign;
 }
