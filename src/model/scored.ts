@@ -68,4 +68,10 @@ export interface ScoredContact {
   flags: ContactFlags;
   /** The CRM record, when contacts were given. */
   details?: Contact;
+  /** Every counted event with its points, in time order (the ledger sums to `engagement` before floor and cap). */
+  ledger?: ScoreReason[];
+  /** Events classified as machine traffic (they score 0 by default). */
+  machineEvents?: number;
+  /** Events after `asOf`: not counted, reported. */
+  futureEvents?: number;
 }

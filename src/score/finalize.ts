@@ -1,0 +1,76 @@
+import type { Contact } from '../model/contact.js';
+import type { Interest, ScoredContact } from '../model/scored.js';
+import { evaluateContact, type Evaluation } from './evaluate.js';
+import { fitScore, gradeOf, labelOf, tierOf } from './fit.js';
+import type { MachineContext } from './machine.js';
+import { rankScoredContacts } from './rank.js';
+import { entryReason, round, summarizeReasons } from './reasons.js';
+import { newContactState, type ContactState } from './state.js';
+
+/** Engagement from the summed ledger: floored at 0 and capped when the model says so. */
+export function engagementOf(raw: number, ctx: MachineContext): number {
+  let e = raw;
+  if (ctx.model.floor && e < 0) e = 0;
+  const cap = ctx.model.caps.total;
+  if (cap !== null && e > cap) e = cap;
+  return e;
+}
+
+function interestsOf(ev: Evaluation): Interest[] {
+  const byTopic = new Map<string, number>();
+  for (const e of ev.entries) {
+    if (e.points <= 0) continue;
+    for (const t of e.topics) byTopic.set(t, (byTopic.get(t) ?? 0) + e.points);
+  }
+  return [...byTopic]
+    .map(([topic, weight]) => ({ topic, weight: round(weight) }))
+    .filter((i) => i.weight > 0)
+    .sort((a, b) => b.weight - a.weight || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+/** Scores one contact (`rank` is set later by the ranking). */
+export function scoreOne(email: string, state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): ScoredContact {
+  const model = ctx.model;
+  const ev = evaluateContact(state, asOf, ctx);
+  const engagement = round(engagementOf(ev.raw, ctx));
+  const { fit, matches } = fitScore(contact, model);
+  const grade = gradeOf(fit, model);
+  const tier = tierOf(engagement, model);
+  const machineEvents = ev.reasons.filter((r) => r !== undefined).length;
+  const out: ScoredContact = {
+    rank: 0,
+    contact: email,
+    score: round(engagement + fit),
+    engagement,
+    fit: round(fit),
+    grade,
+    tier,
+    label: labelOf(grade, tier),
+    interests: interestsOf(ev),
+    reasons: summarizeReasons(ev, matches, asOf, model.reasons.max),
+    counts: Object.fromEntries(Object.entries(ev.counts).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
+    flags: { ...ev.flags, doNotCall: contact?.doNotCall === true },
+    machineEvents,
+    futureEvents: ev.future,
+  };
+  if (ev.firstEngagement !== undefined) out.firstEngagement = ev.firstEngagement;
+  if (ev.lastEngagement !== undefined) out.lastEngagement = ev.lastEngagement;
+  if (contact !== undefined) out.details = contact;
+  if (model.reasons.ledger) out.ledger = ev.entries.map((e) => entryReason(e, asOf, 4));
+  return out;
+}
+
+/**
+ * Scores every contact that has events or a CRM record, and ranks them: score (desc), last
+ * engagement (desc, none last), contact (asc). A CRM contact without events is scored on fit alone.
+ */
+export function finalizeContacts(
+  states: ReadonlyMap<string, ContactState>,
+  contacts: ReadonlyMap<string, Contact>,
+  asOf: number,
+  ctx: MachineContext,
+): ScoredContact[] {
+  const emails = new Set([...states.keys(), ...contacts.keys()]);
+  const scored = [...emails].map((email) => scoreOne(email, states.get(email) ?? newContactState(), contacts.get(email), asOf, ctx));
+  return rankScoredContacts(scored);
+}
