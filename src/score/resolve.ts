@@ -25,7 +25,7 @@ function deepFreeze<T>(value: T): T {
 export const defaultScoringModel: ScoringModel = deepFreeze(ScoringModelSchema.parse({}));
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  v !== null && typeof v === 'object' && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /** Objects merge key by key (so `weights.events` keeps the default types); arrays and values replace. */
 function mergeOver(base: unknown, input: unknown): unknown {
