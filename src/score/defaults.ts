@@ -97,7 +97,7 @@ export const DEFAULT_MACHINE = Object.freeze({
   afterDelivery: Object.freeze({ enabled: true, seconds: 2 }),
   proximity: Object.freeze({ enabled: true, seconds: 0 }),
   linkBurst: Object.freeze({ enabled: true, links: 3, seconds: 2 }),
-  allLinks: Object.freeze({ enabled: true, minLinks: 3 }),
+  allLinks: Object.freeze({ enabled: true, minLinks: 3, seconds: 30 }),
   honeypot: Object.freeze({ enabled: true, patterns: Object.freeze([] as string[]), seconds: 30 }),
   multiplier: 0,
 });

@@ -60,7 +60,7 @@ const isEngagement = (h: Hit): boolean => h.type === 'open' || h.type === 'click
 /**
  * Classifies a contact's hits (sorted by `compareHits`) with the behavioural rules, per message:
  * honeypot (purge clicks within ±N s of a honeypot click), ≥ N distinct links within S s, every
- * known link of the campaign clicked, two events in the same second (Marketo proximity), an open or
+ * known link of the campaign (≥ 3) clicked within S s, two events in the same second (Marketo proximity), an open or
  * click within S s of delivery. Returns the machine reason per hit, `undefined` for human.
  */
 export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string, number>, ctx: MachineContext): (string | undefined)[] {
@@ -122,7 +122,9 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
       if (known && known.size >= m.allLinks.minLinks) {
         const first = new Map<string, number>();
         for (const i of clicks) if (!first.has(keyOf(i))) first.set(keyOf(i), i);
-        if ([...known].every((k) => first.has(k))) for (const i of first.values()) mark(i, 'all_links_clicked');
+        const times = [...first.values()].map((i) => hits[i]!.at);
+        const span = Math.max(...times) - Math.min(...times);
+        if ([...known].every((k) => first.has(k)) && span <= m.allLinks.seconds * 1000) for (const i of first.values()) mark(i, 'all_links_clicked');
       }
     }
     for (const [i, reason] of found) if (reasons[i] === undefined) reasons[i] = reason;

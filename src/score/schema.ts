@@ -121,7 +121,11 @@ export const ScoringModelSchema = z.strictObject({
         links: z.number().int().min(2).default(DEFAULT_MACHINE.linkBurst.links),
         seconds: seconds.default(DEFAULT_MACHINE.linkBurst.seconds),
       }),
-      allLinks: toggle({ minLinks: z.number().int().min(2).default(DEFAULT_MACHINE.allLinks.minLinks) }),
+      allLinks: toggle({
+        minLinks: z.number().int().min(2).default(DEFAULT_MACHINE.allLinks.minLinks),
+        /** The first clicks of all the links fall within this many seconds. @default 30 */
+        seconds: seconds.default(DEFAULT_MACHINE.allLinks.seconds),
+      }),
       honeypot: toggle({
         patterns: z.array(pattern).default([]),
         seconds: seconds.default(DEFAULT_MACHINE.honeypot.seconds),
