@@ -61,6 +61,7 @@ export interface OutcomeSummary {
  * Digests call outcomes into one summary per contact: the last outcome, do-not-call and wrong-number
  * flags, the callback that is due, the owner after a connected call, the latest interest and counts.
  * Outcomes are validated at this boundary (misuse throws {@link LeadrankError} naming the row and field).
+ * Outcomes after `asOf` have not happened yet for this run and are left out (validated all the same).
  * The result is independent of input order: outcomes are sorted by time, then rep, disposition and note,
  * and the map's keys are in e-mail order.
  *
@@ -82,7 +83,7 @@ export function summarizeOutcomes(
 ): Map<string, OutcomeSummary> {
   const asOf = toEpochMs(options.asOf);
   const dayEnd = endOfAsOfDay(asOf, options.timeZone ?? 'UTC');
-  const parsed = parseOutcomes(outcomes);
+  const parsed = parseOutcomes(outcomes).filter((o) => o.at <= asOf);
   const byContact = new Map<string, CallOutcome[]>();
   for (const o of parsed) {
     const list = byContact.get(o.contact);

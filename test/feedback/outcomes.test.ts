@@ -83,6 +83,11 @@ describe('summarizeOutcomes', () => {
     expect(() => summarizeOutcomes(bad, { asOf })).toThrow(/outcomes row 2: at/);
   });
 
+  it('leaves out outcomes after asOf', () => {
+    const later = summarizeOutcomes([...outcomes, { contact: 'zed@farm.com', at: '2026-11-24T09:00:00Z', disposition: 'won' }], { asOf });
+    expect(later.has('zed@farm.com')).toBe(false);
+  });
+
   it('throws a LeadrankError on an unknown time zone', () => {
     expect(() => summarizeOutcomes(outcomes, { asOf, timeZone: 'Mars/Olympus' })).toThrow(/timeZone/);
   });

@@ -9,7 +9,7 @@ import type { AssignmentProblem, AssignmentVector } from './problem.js';
  */
 export function fillWithZeroValue(problem: AssignmentProblem, assign: AssignmentVector): AssignmentVector {
   const load = new Int32Array(problem.repCount);
-  for (let l = 0; l < problem.leadCount; l += 1) if (assign[l]! >= 0) load[assign[l]!] += 1;
+  for (let l = 0; l < problem.leadCount; l += 1) if (assign[l]! >= 0) load[assign[l]!]! += 1;
   for (let l = 0; l < problem.leadCount; l += 1) {
     if (assign[l]! >= 0) continue;
     for (let e = problem.edgeStart[l]!; e < problem.edgeStart[l + 1]!; e += 1) {

@@ -1,0 +1,244 @@
+import { endOfAsOfDay, summarizeOutcomes } from '../feedback/outcomes.js';
+import type { OutcomeSummary } from '../feedback/outcomes.js';
+import { LeadrankError } from '../model/errors.js';
+import { repAvailability } from './availability.js';
+import { buildEntries, round } from './callList.js';
+import type { Placed } from './callList.js';
+import { dealHotLeadsEvenly } from './fairness.js';
+import { normalizeLeads, normalizeReps } from './inputs.js';
+import { resolveAllocateOptions } from './options.js';
+import type { AllocateOptions } from './options.js';
+import { makePairFit } from './pairFit.js';
+import type { PairFit, PreparedLead } from './pairFit.js';
+import { screenLead } from './screen.js';
+import type { ScreenResult } from './screen.js';
+import { computeStats } from './stats.js';
+import { STRATEGIES } from './strategies/index.js';
+import type { AssignmentProblem, AssignmentStrategy } from './strategies/index.js';
+import type { Allocation, CallList, LeadLike, RepLike, UnassignedLead } from './types.js';
+
+/**
+ * Matches leads to reps and hands each rep a prioritized call list. Pure: a function of leads, reps
+ * and options (with `asOf`) only; the same inputs in any order give the same output.
+ *
+ * 1. Screen: do-not-call, complaints and wrong numbers are `suppressed`; low tiers or scores are
+ *    `below_threshold`; recent calls without new engagement are in `cooldown`.
+ * 2. Pair: territory (names, rules, the no-territory policy), expertise and ownership give each
+ *    allowed (lead, rep) pair a fit; value = score × fit. Reps away at `asOf` have no capacity.
+ * 3. Assign: due callbacks go to the top of their rep's list; with `ownership: 'sticky'` owners keep
+ *    their contacts while they have room; the strategy places the rest (`'optimal'` maximises
+ *    Σ value exactly). Optionally, hot leads are dealt evenly.
+ * 4. Explain: every list entry says why this rep; every lead on no list has a reason code.
+ *
+ * @param leads - anything with `contact` and `score` (the output of `scoreContacts`)
+ * @param reps - anything with `id` and `capacity` (a `Rep`)
+ * @param options - `asOf` and the policy; see {@link AllocateOptions}
+ * @returns `{ asOf, lists, unassigned, stats }`
+ * @example
+ * const { lists } = allocateCalls(
+ *   [{ contact: 'ann@farm.com', score: 12, interests: [{ topic: 'tractors', weight: 3 }] }],
+ *   [{ id: 'rep-farm', capacity: 20, expertise: ['tractors'] }],
+ *   { asOf: '2026-11-23T12:00:00Z' },
+ * );
+ * lists[0].entries[0].contact //=> 'ann@farm.com'
+ */
+export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: readonly RepLike[], options: AllocateOptions<L>): Allocation {
+  const o = resolveAllocateOptions(options);
+  const strategy: AssignmentStrategy = typeof o.strategy === 'function' ? o.strategy : STRATEGIES[o.strategy];
+  const sortedLeads = normalizeLeads(leads);
+  const sortedReps = normalizeReps(reps);
+  if (typeof o.noTerritoryPolicy === 'object') {
+    const fallback = o.noTerritoryPolicy.fallback;
+    if (!sortedReps.some((r) => r.rep.id === fallback)) {
+      throw new LeadrankError([{ code: 'unknown_rep', field: 'options.noTerritoryPolicy.fallback', message: `names no rep (got ${JSON.stringify(fallback)})` }]);
+    }
+  }
+  const R = sortedReps.length;
+  const repIndex = new Map<string, number>();
+  sortedReps.forEach((r, i) => {
+    repIndex.set(r.rep.id, i);
+    if (r.rep.email !== undefined && !repIndex.has(r.rep.email.toLowerCase())) repIndex.set(r.rep.email.toLowerCase(), i);
+  });
+  const availability = sortedReps.map((r) => repAvailability(r.rep, o.asOf));
+  const capacity = sortedReps.map((r, i) => (availability[i]!.available ? r.rep.capacity : 0));
+  const summaries = summarizeOutcomes(o.outcomes, { asOf: o.asOf });
+  const evaluate = makePairFit(o);
+
+  const prepared: PreparedLead<L>[] = sortedLeads.map(({ contact, lead }) => {
+    const details = lead.details ?? o.contacts.get(contact);
+    const crmOwner = details?.owner !== undefined ? repIndex.get(details.owner) ?? repIndex.get(details.owner.toLowerCase()) : undefined;
+    const summary = summaries.get(contact);
+    const ownerIdx = crmOwner ?? (summary?.owner !== undefined ? repIndex.get(summary.owner) : undefined);
+    return { contact, lead, details, owner: ownerIdx === undefined ? undefined : sortedReps[ownerIdx]!.rep.id };
+  });
+
+  const unassigned: (UnassignedLead & { index: number })[] = [];
+  const pushUnassigned = (i: number, s: ScreenResult): void => {
+    const { lead } = prepared[i]!;
+    const u: UnassignedLead & { index: number } = { index: i, contact: prepared[i]!.contact, score: lead.score, reason: s.reason, message: s.message };
+    if (lead.tier !== undefined) u.tier = lead.tier;
+    if (s.detail !== undefined) u.detail = s.detail;
+    unassigned.push(u);
+  };
+
+  // 1. Screen, and find due callbacks and their rep.
+  const callbackRep = new Int32Array(prepared.length).fill(-1);
+  const qualified: number[] = [];
+  prepared.forEach((p, i) => {
+    const summary = summaries.get(p.contact);
+    let due = false;
+    if (summary?.callbackAt !== undefined) {
+      const repId = summary.owner ?? summary.last.rep;
+      const r = repId === undefined ? undefined : repIndex.get(repId);
+      const zone = r === undefined ? 'UTC' : (sortedReps[r]!.rep.timezone ?? 'UTC');
+      due = summary.callbackAt <= endOfAsOfDay(o.asOf, zone);
+      if (due && r !== undefined) callbackRep[i] = r;
+    }
+    const s = screenLead(p.lead, p.details, summary, due, { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays });
+    if (s) pushUnassigned(i, s);
+    else qualified.push(i);
+  });
+
+  // 2. Pairs.
+  const pairs = new Map<number, (PairFit | null)[]>();
+  for (const i of qualified) pairs.set(i, sortedReps.map((r) => evaluate(prepared[i]!, r.rep, r.original)));
+
+  // 3. Assign: callbacks, sticky owners, then the strategy.
+  const assignedRep = new Int32Array(prepared.length).fill(-1);
+  const callbackDue = new Uint8Array(prepared.length);
+  const load = new Int32Array(R);
+  const byScore = (a: number, b: number): number => prepared[b]!.lead.score - prepared[a]!.lead.score || a - b;
+  for (const i of [...qualified].sort(byScore)) {
+    const r = callbackRep[i]!;
+    if (r < 0) continue;
+    callbackDue[i] = 1;
+    if (load[r]! < capacity[r]!) {
+      assignedRep[i] = r;
+      load[r]! += 1;
+    }
+  }
+  if (o.ownership === 'sticky') {
+    for (const i of [...qualified].sort(byScore)) {
+      const owner = prepared[i]!.owner;
+      if (assignedRep[i] !== -1 || owner === undefined) continue;
+      const r = repIndex.get(owner)!;
+      if (pairs.get(i)![r] && load[r]! < capacity[r]!) {
+        assignedRep[i] = r;
+        load[r]! += 1;
+      }
+    }
+  }
+  const rest = qualified.filter((i) => assignedRep[i] === -1);
+  const problem = buildProblemFor(rest, prepared, pairs, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight), repIndex);
+  const isHot = (l: number): boolean => prepared[rest[l]!]!.lead.tier === 'hot';
+  let fairness: Allocation['stats']['fairness'];
+  let vector;
+  if (o.fairness) {
+    const hotAlready = new Int32Array(R);
+    for (const i of qualified) if (assignedRep[i]! >= 0 && prepared[i]!.lead.tier === 'hot') hotAlready[assignedRep[i]!]! += 1;
+    const fair = dealHotLeadsEvenly(problem, strategy, isHot, hotAlready);
+    vector = fair.assignment;
+    fairness = {
+      unconstrainedValue: round(fair.unconstrainedValue),
+      cost: round(fair.unconstrainedValue - fair.value),
+      hotQuota: Object.fromEntries([...fair.quota].map(([r, q]) => [sortedReps[r]!.rep.id, q])),
+    };
+  } else vector = strategy(problem);
+  checkAssignment(problem, vector);
+  rest.forEach((i, l) => {
+    if (vector[l]! >= 0) assignedRep[i] = vector[l]!;
+  });
+
+  // 4. Lists and reasons.
+  const placed: Placed<L>[][] = sortedReps.map(() => []);
+  for (const i of qualified) {
+    const r = assignedRep[i]!;
+    const summary: OutcomeSummary | undefined = summaries.get(prepared[i]!.contact);
+    if (r >= 0) {
+      const pair = pairs.get(i)![r] ?? { fit: 1, expertise: 'none', owner: prepared[i]!.owner === sortedReps[r]!.rep.id };
+      placed[r]!.push({ prepared: prepared[i]!, pair, value: prepared[i]!.lead.score * pair.fit, callbackDue: callbackDue[i] === 1, summary });
+      continue;
+    }
+    pushUnassigned(i, whyNotPlaced(pairs.get(i)!, capacity, prepared[i]!, o.noTerritoryPolicy));
+  }
+  const lists: CallList[] = sortedReps.map((r, k) => {
+    const rep: CallList['rep'] = { id: r.rep.id, capacity: capacity[k]!, available: availability[k]!.available };
+    if (r.rep.name !== undefined) rep.name = r.rep.name;
+    return { rep, entries: buildEntries(placed[k]!, o) };
+  });
+  const ordered = unassigned.sort((a, b) => byScore(a.index, b.index)).map(({ index: _index, ...u }) => u);
+  return {
+    asOf: new Date(o.asOf).toISOString(),
+    lists,
+    unassigned: ordered,
+    stats: computeStats(lists, ordered, prepared.length, o.strategyName, fairness),
+  };
+}
+
+function buildProblemFor<L extends LeadLike>(
+  rest: number[],
+  prepared: PreparedLead<L>[],
+  pairs: Map<number, (PairFit | null)[]>,
+  capacity: number[],
+  weight: number[],
+  repIndex: Map<string, number>,
+): AssignmentProblem {
+  const edgeStart = new Int32Array(rest.length + 1);
+  const reps: number[] = [];
+  const values: number[] = [];
+  rest.forEach((i, l) => {
+    edgeStart[l] = reps.length;
+    pairs.get(i)!.forEach((p, r) => {
+      if (p === null) return;
+      reps.push(r);
+      values.push(prepared[i]!.lead.score * p.fit);
+    });
+  });
+  edgeStart[rest.length] = reps.length;
+  return {
+    leadCount: rest.length,
+    repCount: capacity.length,
+    capacity,
+    weight,
+    score: rest.map((i) => prepared[i]!.lead.score),
+    owner: rest.map((i) => (prepared[i]!.owner === undefined ? -1 : repIndex.get(prepared[i]!.owner!)!)),
+    edgeStart,
+    edgeRep: Int32Array.from(reps),
+    edgeValue: Float64Array.from(values),
+  };
+}
+
+function whyNotPlaced<L extends LeadLike>(
+  pairs: (PairFit | null)[],
+  capacity: number[],
+  p: PreparedLead<L>,
+  policy: unknown,
+): ScreenResult {
+  const allowed = pairs.map((x, r) => (x === null ? -1 : r)).filter((r) => r >= 0);
+  if (allowed.length === 0) {
+    const d = p.details;
+    const noData = [d?.territory, d?.country, d?.region, d?.postalCode].every((v) => v === undefined || v.trim() === '');
+    if (noData && policy === 'unassigned') return { reason: 'no_territory', message: 'The contact has no territory data and the policy leaves such leads unassigned.' };
+    return { reason: 'no_eligible_rep', message: 'No rep covers this lead (territory or expertise).' };
+  }
+  if (allowed.every((r) => capacity[r] === 0)) return { reason: 'no_available_rep', message: 'Every rep who could take this lead is away or has no capacity on this day.' };
+  return { reason: 'no_capacity', message: 'The reps who could take this lead filled their lists with more valuable leads: add capacity.' };
+}
+
+/** A custom strategy must return one rep index (or -1) per lead, on allowed pairs, within capacity. */
+function checkAssignment(problem: AssignmentProblem, vector: ArrayLike<number>): void {
+  const fail = (message: string): never => {
+    throw new LeadrankError([{ code: 'invalid_strategy_result', field: 'options.strategy', message }]);
+  };
+  if (vector.length !== problem.leadCount) fail(`must return one entry per lead (got ${vector.length} for ${problem.leadCount})`);
+  const load = new Int32Array(problem.repCount);
+  for (let l = 0; l < problem.leadCount; l += 1) {
+    const r = vector[l]!;
+    if (r === -1) continue;
+    let ok = false;
+    for (let e = problem.edgeStart[l]!; e < problem.edgeStart[l + 1]!; e += 1) if (problem.edgeRep[e] === r) ok = true;
+    if (!ok) fail(`gave lead ${l} to rep ${r}, which may not take it`);
+    load[r]! += 1;
+    if (load[r]! > (problem.capacity[r] ?? 0)) fail(`gave rep ${r} more leads than its capacity ${problem.capacity[r]}`);
+  }
+}
