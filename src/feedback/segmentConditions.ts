@@ -60,7 +60,7 @@ export function matchCondition(cond: SegmentCondition, s: SegmentSubject): strin
     const calls = summary?.calls ?? 0;
     if (!check((calls > 0) === cond.called, () => (calls > 0 ? `called ${calls} time${calls === 1 ? '' : 's'}` : 'not called yet'))) return null;
   }
-  const lastText = (): string => `last call ${isoDay(summary?.lastCalledAt ?? 0)} (${s.daysSinceCall} days ago): ${summary?.last.disposition}`;
+  const lastText = (): string => `last call ${isoDay(summary?.lastCalledAt ?? 0)} (${daysAgo(s.daysSinceCall ?? 0)}): ${summary?.last.disposition}`;
   if (cond.lastDisposition && !check(summary !== undefined && cond.lastDisposition.includes(summary.last.disposition), lastText)) return null;
   if (cond.anyDisposition) {
     const hit = (s.history?.calls ?? []).filter((c) => cond.anyDisposition?.includes(c.disposition));
@@ -68,8 +68,8 @@ export function matchCondition(cond: SegmentCondition, s: SegmentSubject): strin
     if (!check(last !== undefined, () => `${last?.disposition} on ${isoDay(last?.at ?? 0)}`)) return null;
   }
   const days = s.daysSinceCall;
-  if (cond.minDaysSinceCall !== undefined && !check(days !== undefined && days >= cond.minDaysSinceCall, () => `${days} days since the last call (≥ ${cond.minDaysSinceCall})`)) return null;
-  if (cond.maxDaysSinceCall !== undefined && !check(days !== undefined && days <= cond.maxDaysSinceCall, () => `${days} days since the last call (≤ ${cond.maxDaysSinceCall})`)) return null;
+  if (cond.minDaysSinceCall !== undefined && !check(days !== undefined && days >= cond.minDaysSinceCall, () => `last called at least ${cond.minDaysSinceCall} days ago (${daysAgo(days ?? 0)})`)) return null;
+  if (cond.maxDaysSinceCall !== undefined && !check(days !== undefined && days <= cond.maxDaysSinceCall, () => `last called at most ${cond.maxDaysSinceCall} days ago (${daysAgo(days ?? 0)})`)) return null;
   const interest = summary?.interest;
   if (cond.minInterest !== undefined && !check(interest !== undefined && interest >= cond.minInterest, () => `interest ${interest}/5`)) return null;
   if (cond.maxInterest !== undefined && !check(interest !== undefined && interest <= cond.maxInterest, () => `interest ${interest}/5`)) return null;
@@ -88,6 +88,10 @@ export function matchCondition(cond: SegmentCondition, s: SegmentSubject): strin
 /** Calendar days (UTC) from one instant to another: a call yesterday evening is 1 day ago. */
 export function daysBetween(from: number, to: number): number {
   return Math.floor(to / DAY_MS) - Math.floor(from / DAY_MS);
+}
+
+function daysAgo(days: number): string {
+  return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 }
 
 function dedupe(list: string[]): string[] {

@@ -33,7 +33,7 @@ export interface SegmentMember {
   lastDisposition: Disposition | null;
   /** Epoch ms of the latest call. */
   lastCalledAt: number | null;
-  /** The sentences of the rule's condition that matched. */
+  /** The sentences of every rule condition that matched, in rule order. */
   why: string[];
   name?: string;
   company?: string;
@@ -116,7 +116,7 @@ export function buildSegments(scored: readonly ScoredContact[], options: BuildSe
     const contacts: SegmentMember[] = [];
     const excludeFlags = rule.excludeFlags ?? config.excludeFlags;
     for (const s of ordered) {
-      const why = firstMatch(rule.when, s);
+      const why = matchAny(rule.when, s);
       if (why === null || rule.unless.some((c) => matchCondition(c, s) !== null)) continue;
       const flag = excludeFlags.find((f) => s.flags[f]);
       if (flag !== undefined) {
@@ -130,12 +130,10 @@ export function buildSegments(scored: readonly ScoredContact[], options: BuildSe
   return { asOf, segments, excluded, outcomesAfterAsOf: afterAsOf };
 }
 
-function firstMatch(conds: SegmentsConfig['rules'][number]['when'], s: SegmentSubject): string[] | null {
-  for (const c of conds) {
-    const why = matchCondition(c, s);
-    if (why !== null) return why;
-  }
-  return null;
+/** The reasons of every `when` condition that holds (in rule order, without repeats), or `null` if none does. */
+function matchAny(conds: SegmentsConfig['rules'][number]['when'], s: SegmentSubject): string[] | null {
+  const hits = conds.map((c) => matchCondition(c, s)).filter((w): w is string[] => w !== null);
+  return hits.length === 0 ? null : [...new Set(hits.flat())];
 }
 
 function noFlags(): Record<SegmentFlag, boolean> {

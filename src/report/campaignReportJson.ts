@@ -1,4 +1,4 @@
-import type { CampaignReport } from '../feedback/campaignReport.js';
+import type { CampaignReport } from '../feedback/assembleCampaignReport.js';
 
 /**
  * Renders the campaign report as JSON for scripts: the report object as `buildCampaignReport`

@@ -1,4 +1,4 @@
-import type { CampaignReport, CampaignReportRow, TopicReport } from '../feedback/campaignReport.js';
+import type { CampaignReport, CampaignReportRow, TopicReport } from '../feedback/assembleCampaignReport.js';
 import type { EmailStats } from '../feedback/campaignStats.js';
 import type { FunnelCounts } from '../feedback/funnel.js';
 import type { CampaignRates } from '../feedback/rates.js';
@@ -23,7 +23,7 @@ export function renderCampaignReportMarkdown(report: CampaignReport): string {
   out.push('## Summary', '');
   out.push(
     markdownTable(
-      ['campaign', '>delivered', '>open rate', '>click rate', '>click-to-open', '>leads', '>lead rate', '>called', '>connected', '>meetings', '>won', '>win rate'],
+      ['campaign', '>delivered', '>open rate', '>click rate', '>click-to-open', '>leads', '>lead rate', '>called', '>connected', '>interested', '>meetings', '>won', '>win rate'],
       [...report.campaigns.map((c) => summaryRow(c.campaign ?? NO_CAMPAIGN, c.email, c.funnel, c.rates)), summaryRow('**All campaigns**', report.totals.email, report.totals.funnel, report.totals.rates)],
     ),
     '',
@@ -62,7 +62,7 @@ export function renderCampaignReportMarkdown(report: CampaignReport): string {
 }
 
 function summaryRow(name: string, e: EmailStats, f: FunnelCounts, r: CampaignRates): (string | number)[] {
-  return [name, e.delivered, formatPercent(r.openRate), formatPercent(r.clickRate), formatPercent(r.clickToOpen), f.leads, formatPercent(r.leadRate), f.called, f.connected, f.meetings, f.won, formatPercent(r.winRate)];
+  return [name, e.delivered, formatPercent(r.openRate), formatPercent(r.clickRate), formatPercent(r.clickToOpen), f.leads, formatPercent(r.leadRate), f.called, f.connected, f.interested, f.meetings, f.won, formatPercent(r.winRate)];
 }
 
 function campaignSection(c: CampaignReportRow): string[] {

@@ -61,7 +61,7 @@ describe('buildSegments with the default rules', () => {
     expect(names(result, 'not-interested-90-days')).toEqual(['nope@ranch.com']);
     expect(result.segments[2]?.contacts[0]?.why).toEqual([
       'last call 2026-07-01 (145 days ago): not_interested',
-      '145 days since the last call (≥ 90)',
+      'last called at least 90 days ago (145 days ago)',
     ]);
   });
 

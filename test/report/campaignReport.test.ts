@@ -12,8 +12,8 @@ describe('renderCampaignReportMarkdown', () => {
 
   it('starts with a summary row per campaign and one for all campaigns', () => {
     expect(md.startsWith('# Campaign report\n')).toBe(true);
-    expect(md).toContain('| Promo | 5 | 60.0% | 40.0% | 66.7% | 1 | 20.0% | 1 | 1 | 0 | 0 | 0.0% |');
-    expect(md).toContain('| (no campaign) | 0 | — | — | — | 0 | — | 0 | 0 | 0 | 0 | — |');
+    expect(md).toContain('| Promo | 5 | 60.0% | 40.0% | 66.7% | 1 | 20.0% | 1 | 1 | 1 | 0 | 0 | 0.0% |');
+    expect(md).toContain('| (no campaign) | 0 | — | — | — | 0 | — | 0 | 0 | 0 | 0 | 0 | — |');
     expect(md).toContain('| **All campaigns** | 7 |');
   });
 
