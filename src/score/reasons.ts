@@ -88,7 +88,12 @@ export function entryReason(e: LedgerEntry, asOf: number, decimals = 2): ScoreRe
  * //=> "Clicked the pricing link in 'Spring tractor promo' 2 days ago (+5.7)"
  */
 export function summarizeReasons(ev: Evaluation, fit: readonly FitMatch[], asOf: number, max: number): ScoreReason[] {
-  const lines: ScoreReason[] = ev.entries.filter((e) => round(e.points, 1) !== 0).map((e) => entryReason(e, asOf));
+  // Only the strongest entries are formatted: sentences are built for at most `max` events.
+  const strongest = ev.entries
+    .filter((e) => round(e.points, 1) !== 0)
+    .sort((a, b) => Math.abs(round(b.points)) - Math.abs(round(a.points)) || b.hit.at - a.hit.at)
+    .slice(0, max + fit.length);
+  const lines: ScoreReason[] = strongest.map((e) => entryReason(e, asOf));
   for (const m of fit) if (m.points !== 0) lines.push({ points: round(m.points), text: `${m.text} (${formatPoints(m.points)})`, kind: 'fit' });
   lines.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (b.at ?? 0) - (a.at ?? 0) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const out = lines.slice(0, max);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyMachineEvents } from '../../src/score/index.js';
 import { ev } from './helpers.js';
 
-const reasons = (events: Parameters<typeof classifyMachineEvents>[0], model?: Parameters<typeof classifyMachineEvents>[1]['model']) =>
+const reasons = (events: Parameters<typeof classifyMachineEvents>[0], model?: NonNullable<Parameters<typeof classifyMachineEvents>[1]>['model']) =>
   classifyMachineEvents(events, model === undefined ? {} : { model }).map((e) => (e.machine ? e.machineReason : e.type === 'sent' || e.type === 'delivered' ? '-' : 'human'));
 
 describe('machine classification, per event', () => {
