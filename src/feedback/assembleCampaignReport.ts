@@ -86,6 +86,8 @@ export interface CampaignReportParts {
   rules: FunnelRules;
   /** Contacts on each rep's call list, when an allocation was given. */
   assigned?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** When the allocation was made (epoch ms): calls before it are not follow-ups of the lists. */
+  assignedSince?: number;
 }
 
 /**
@@ -108,7 +110,7 @@ export function assembleCampaignReport(parts: CampaignReportParts): CampaignRepo
     campaigns,
     totals: { email, funnel, rates: campaignRates(email, funnel) },
     topics: topicReports(accs.flatMap((a) => [...a.links.values()]), ctx, parts.topicsOf),
-    reps: repFollowUp(parts.histories, parts.rules, parts.assigned),
+    reps: repFollowUp(parts.histories, parts.rules, parts.assigned, parts.assignedSince),
     notes: {
       eventsAfterAsOf: parts.eventsAfterAsOf,
       outcomesAfterAsOf: parts.outcomesAfterAsOf,

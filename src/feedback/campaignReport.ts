@@ -21,6 +21,8 @@ export type { CampaignReport, CampaignReportNotes, CampaignReportParts, Campaign
 
 /** What the report needs of an allocation: each rep's list of contacts (an `Allocation` fits). */
 export interface AllocationLike {
+  /** When the lists were made: calls before it do not count as following them up. */
+  asOf?: TimeInput;
   lists: readonly { rep: { id: string }; entries: readonly { contact: string }[] }[];
 }
 
@@ -91,5 +93,6 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
     leadTiers: options.leadTiers ?? FEEDBACK_DEFAULTS.leadTiers,
     rules,
     ...(assigned === undefined ? {} : { assigned }),
+    ...(options.allocation?.asOf === undefined ? {} : { assignedSince: toEpochMs(options.allocation.asOf, 'allocation.asOf') }),
   });
 }

@@ -8,8 +8,8 @@ import type { Tier } from '../model/scored.js';
 export const FEEDBACK_DEFAULTS = Object.freeze({
   /**
    * Dispositions that mean the rep reached a person (the funnel's "connected"). Unlike the owner rule of
-   * `summarizeOutcomes`, a clear "no" or a lost deal also counts as reached.
-   * @default ["connected","interested","not_interested","callback","meeting_booked","won","lost"]
+   * `summarizeOutcomes`, a clear "no", a request not to be called and a lost deal also count as reached.
+   * @default ["connected","interested","not_interested","callback","meeting_booked","won","lost","do_not_call"]
    */
   reachedDispositions: Object.freeze([
     'connected',
@@ -19,6 +19,7 @@ export const FEEDBACK_DEFAULTS = Object.freeze({
     'meeting_booked',
     'won',
     'lost',
+    'do_not_call',
   ] as const satisfies readonly Disposition[]),
   /**
    * Dispositions that count a contact as interested (the funnel's "interested"); an interest rank of at

@@ -6,7 +6,7 @@ export interface RepFollowUp {
   rep: string;
   /** Contacts on the rep's call list, when an allocation was given; otherwise `null`. */
   assigned: number | null;
-  /** Contacts on the rep's list that the rep called; `null` without an allocation. */
+  /** Contacts on the rep's list that the rep called at or after the allocation's `asOf`; `null` without an allocation. */
   assignedCalled: number | null;
   /** Calls made (every outcome recorded). */
   calls: number;
@@ -25,6 +25,7 @@ export interface RepFollowUp {
  * @param histories - call histories per contact (from `callHistories`)
  * @param rules - which dispositions reach which stage
  * @param assigned - contacts on each rep's call list (from an allocation), keyed by rep id
+ * @param assignedSince - when the lists were made (epoch ms): earlier calls do not follow them up
  * @returns one row per rep, in rep order
  * @example
  * repFollowUp(histories, {}).map((r) => [r.rep, r.called]) //=> [['rep-de', 3], ['rep-iowa', 4]]
@@ -33,6 +34,7 @@ export function repFollowUp(
   histories: ReadonlyMap<string, CallHistory>,
   rules: FunnelRules,
   assigned?: ReadonlyMap<string, ReadonlySet<string>>,
+  assignedSince = Number.NEGATIVE_INFINITY,
 ): RepFollowUp[] {
   const rows = new Map<string, RepFollowUp>();
   const row = (rep: string): RepFollowUp => {
@@ -56,7 +58,8 @@ export function repFollowUp(
       const stages = reachedStages(calls, Number.NEGATIVE_INFINITY, rules);
       r.calls += calls.length;
       r.called += 1;
-      if (assigned?.get(rep)?.has(contact) && r.assignedCalled !== null) r.assignedCalled += 1;
+      const followedUp = calls.some((c) => c.at >= assignedSince);
+      if (followedUp && assigned?.get(rep)?.has(contact) && r.assignedCalled !== null) r.assignedCalled += 1;
       if (stages.has('connected')) r.connected += 1;
       if (stages.has('interested')) r.interested += 1;
       if (stages.has('meetings')) r.meetings += 1;
