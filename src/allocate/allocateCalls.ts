@@ -75,9 +75,15 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const unassigned: (UnassignedLead & { index: number })[] = [];
   const pushUnassigned = (i: number, s: ScreenResult): void => {
     const { lead } = prepared[i]!;
-    const u: UnassignedLead & { index: number } = { index: i, contact: prepared[i]!.contact, score: lead.score, reason: s.reason, message: s.message };
-    if (lead.tier !== undefined) u.tier = lead.tier;
-    if (s.detail !== undefined) u.detail = s.detail;
+    const u: UnassignedLead & { index: number } = {
+      index: i,
+      contact: prepared[i]!.contact,
+      score: lead.score,
+      ...(lead.tier === undefined ? {} : { tier: lead.tier }),
+      reason: s.reason,
+      ...(s.detail === undefined ? {} : { detail: s.detail }),
+      message: s.message,
+    };
     unassigned.push(u);
   };
 

@@ -55,16 +55,16 @@ function buildEntry<L extends LeadLike>(
     contact: p.prepared.contact,
     details,
     score: lead.score,
+    ...(lead.tier === undefined ? {} : { tier: lead.tier }),
+    ...(lead.label === undefined ? {} : { label: lead.label }),
     value: round(p.value),
     fit: round(p.pair.fit),
     why: describeWhy(p),
     reasons: (lead.reasons ?? []).slice(0, o.reasons).map((r) => r.text),
     interests: (lead.interests ?? []).map((i) => i.topic),
+    ...(lead.lastEngagement === undefined ? {} : { lastEngagement: lead.lastEngagement }),
     flags,
   };
-  if (lead.tier !== undefined) entry.tier = lead.tier;
-  if (lead.label !== undefined) entry.label = lead.label;
-  if (lead.lastEngagement !== undefined) entry.lastEngagement = lead.lastEngagement;
   if (p.summary !== undefined) entry.previousOutcome = { ...p.summary.last };
   const window = suggestCallWindow({ timezone: d?.timezone, country: d?.country, region: d?.region }, o.asOf, o.businessHours);
   if (window !== undefined) entry.callWindow = window;

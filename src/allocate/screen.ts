@@ -41,9 +41,8 @@ export function screenLead(
       if (o.minTier !== undefined && TIERS.indexOf(lead.tier) > TIERS.indexOf(o.minTier)) {
         return { reason: 'below_threshold', detail: 'tier', message: `Tier ${lead.tier} is below the minimum tier ${o.minTier}.` };
       }
-      if (lead.score < o.minScore || lead.score <= 0) {
-        return { reason: 'below_threshold', message: `Score ${lead.score} is below the minimum ${Math.max(o.minScore, 0)}.` };
-      }
+      if (lead.score < o.minScore) return { reason: 'below_threshold', message: `Score ${lead.score} is below the minimum ${o.minScore}.` };
+      if (lead.score <= 0) return { reason: 'below_threshold', message: `Score ${lead.score} is not above 0: nothing to call about.` };
     }
     if (summary !== undefined && summary.lastCalledAt > o.asOf - o.cooldownDays * DAY_MS && summary.lastCalledAt <= o.asOf) {
       const engagedSince = lead.lastEngagement !== undefined && lead.lastEngagement > summary.lastCalledAt;

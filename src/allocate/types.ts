@@ -26,8 +26,8 @@ export interface RepLike {
   weight?: number | undefined;
   timezone?: string | undefined;
   workingDays?: readonly number[] | undefined;
-  workingHours?: { start: string | undefined; end: string };
-  outOfOffice?: readonly (string | { from: string; to: string })[];
+  workingHours?: { start: string; end: string } | undefined;
+  outOfOffice?: readonly (string | { from: string; to: string })[] | undefined;
 }
 
 /** How well a rep matches a lead's interests. */

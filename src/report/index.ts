@@ -4,3 +4,8 @@ export { renderCampaignReportMarkdown } from './campaignReportMarkdown.js';
 export { renderCampaignReportJson } from './campaignReportJson.js';
 export { renderSegmentsMarkdown } from './segmentsMarkdown.js';
 export { renderSegmentsJson } from './segmentsJson.js';
+export { callListsToCsv, CALL_LIST_COLUMNS } from './callListsCsv.js';
+export type { NamedFile } from './callListsCsv.js';
+export { allocationToJson } from './allocationJson.js';
+export { allocationToMarkdown } from './allocationMarkdown.js';
+export { safeCell, toSafeCsv } from './csvSafe.js';
