@@ -25,7 +25,7 @@ export interface ContactFeatures {
  *
  * @example
  * const [f] = contactFeatures(events, { asOf: '2026-11-23T12:00:00Z' });
- * f //=> { contact: 'anna.schmidt@hofgut-schmidt.de', events: { click: 4.7, open: 0.8, reply: 0.96 }, topics: { tractors: 0.9 }, fixed: 0 }
+ * f //=> { contact: 'anna.schmidt@hofgut-schmidt.de', events: { click: 2.8…, open: 0.91…, reply: 0.95… }, topics: { tractors: 0.91… }, fixed: 0 }
  */
 export function contactFeatures(events: Iterable<EngagementEvent>, options: ScoreOptions): ContactFeatures[] {
   const scorer = createScorer(options);

@@ -10,8 +10,8 @@ import { createScorer, type ScoreOptions } from './scorer.js';
  *
  * @example
  * const ranked = scoreContacts(events, { asOf: '2026-11-23T12:00:00Z', contacts });
- * ranked[0] //=> { rank: 1, contact: 'bill.johnson@johnsonfarms.com', score: 47.7, tier: 'hot', label: 'A1', … }
- * ranked[0].reasons[0].text //=> "Submitted a form (…/quote?model=x9) in 'Spring tractor promo' 4 days ago (+22.9)"
+ * ranked[0] //=> { rank: 1, contact: 'bill.johnson@johnsonfarms.com', score: 33.14, tier: 'hot', label: 'C1', … }
+ * ranked[0].reasons[0].text //=> "Submitted a form (https://agri.example.com/quote?model=x9) in 'Spring tractor promo' 4 days ago (+22.3)"
  */
 export function scoreContacts(events: Iterable<EngagementEvent>, options: ScoreOptions): ScoredContact[] {
   const scorer = createScorer(options);
