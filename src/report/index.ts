@@ -9,3 +9,5 @@ export type { NamedFile } from './callListsCsv.js';
 export { allocationToJson } from './allocationJson.js';
 export { allocationToMarkdown } from './allocationMarkdown.js';
 export { safeCell, toSafeCsv } from './csvSafe.js';
+export { renderCampaignReportCsv, renderRepFollowUpCsv, CAMPAIGN_REPORT_COLUMNS, REP_FOLLOW_UP_COLUMNS } from './campaignReportCsv.js';
+export { renderSegmentsCsv, SEGMENT_COLUMNS } from './segmentsCsv.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegments } from '../../src/feedback/segments.js';
+import { renderSegmentsCsv } from '../../src/report/segmentsCsv.js';
 import { renderSegmentsJson } from '../../src/report/segmentsJson.js';
 import { renderSegmentsMarkdown } from '../../src/report/segmentsMarkdown.js';
 import { scoredContact } from '../feedback/helpers.js';
@@ -31,5 +32,29 @@ describe('renderSegmentsJson', () => {
     const doc = JSON.parse(renderSegmentsJson(result)) as { asOf: string; segments: { name: string; contacts: { contact: string; lastCalledAt: string | null }[] }[] };
     expect(doc.asOf).toBe('2026-11-23T00:00:00.000Z');
     expect(doc.segments.find((s) => s.name === 'won')?.contacts).toMatchObject([{ contact: 'cust@farm.com', lastCalledAt: '2026-11-02T10:00:00.000Z' }]);
+  });
+});
+
+describe('renderSegmentsCsv', () => {
+  const files = renderSegmentsCsv(result);
+
+  it('writes all segments in one file, one file per segment and the exclusions', () => {
+    expect(files.map((f) => f.name)).toEqual([
+      'segments.csv',
+      'segment-hot-not-yet-called.csv',
+      'segment-interested-nurture.csv',
+      'segment-not-interested-90-days.csv',
+      'segment-unreachable.csv',
+      'segment-won.csv',
+      'segments-excluded.csv',
+    ]);
+  });
+
+  it('writes members with why, and a header only for an empty segment', () => {
+    const hot = files[1]!.content.split('\r\n');
+    expect(hot[0]).toBe('segment,email,name,company,phone,score,tier,label,topics,last_disposition,last_called_at,why');
+    expect(hot[1]).toBe('hot-not-yet-called,hot@farm.com,Ann Hot,Hot | Farm,,40,hot,B1,,,,tier hot (score 40); not called yet');
+    expect(files[2]!.content).toBe('segment,email,name,company,phone,score,tier,label,topics,last_disposition,last_called_at,why\r\n');
+    expect(files[6]!.content.split('\r\n')[1]).toBe('hot-not-yet-called,out@farm.com,complained,marked an e-mail as spam');
   });
 });
