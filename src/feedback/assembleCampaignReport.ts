@@ -94,7 +94,7 @@ export interface CampaignReportParts {
  * Assembles the report from classified events, scores and call histories. Pure and order-independent.
  *
  * @example
- * assembleCampaignReport(parts).campaigns[0]?.rates.openRate //=> 0.4167
+ * assembleCampaignReport(parts).campaigns[0]?.rates.openRate //=> 0.5455
  */
 export function assembleCampaignReport(parts: CampaignReportParts): CampaignReport {
   const ctx: FunnelContext = { scored: parts.scored, histories: parts.histories, leadTiers: parts.leadTiers, rules: parts.rules };

@@ -78,8 +78,8 @@ export interface CalibrationResult {
  * @param options - `asOf`, the `model` to start from, and fitting options
  * @example
  * const cal = calibrateWeights(events, outcomes, { asOf: '2026-11-23' });
- * cal.holdoutAuc //=> { before: 0.58, after: 0.71 }
- * resolveScoringModel(cal.config).weights.events.click //=> 1.4
+ * cal.holdoutAuc //=> { before: 0.5312, after: 0.7467 }
+ * resolveScoringModel(cal.config).weights.topics.tractors //=> 3.24
  */
 export function calibrateWeights(
   events: readonly EngagementEvent[],

@@ -2,6 +2,7 @@ import type { Contact, ContactInput } from '../model/contact.js';
 import { LeadrankError } from '../model/errors.js';
 import type { EngagementEvent } from '../model/event.js';
 import type { CallOutcome, CallOutcomeInput } from '../model/outcome.js';
+import { TIERS } from '../model/scored.js';
 import type { ScoredContact, Tier } from '../model/scored.js';
 import { toEpochMs } from '../model/time.js';
 import type { TimeInput } from '../model/time.js';
@@ -56,7 +57,7 @@ export interface CampaignReportOptions extends FunnelRules {
  * @returns the report; render it with `renderCampaignReportMarkdown`, `…Csv` or `…Json`
  * @example
  * const report = buildCampaignReport(events, { asOf: '2026-11-23T12:00:00Z', outcomes });
- * report.campaigns[0]?.rates //=> { openRate: 0.4583, clickRate: 0.2917, clickToOpen: 0.6364, … }
+ * report.campaigns[0]?.rates //=> { openRate: 0.5455, clickRate: 0.4091, clickToOpen: 0.75, … }
  */
 export function buildCampaignReport(events: readonly EngagementEvent[], options: CampaignReportOptions): CampaignReport {
   if (!Array.isArray(events)) {
@@ -64,6 +65,11 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
   }
   const asOf = toEpochMs(options.asOf);
   const model = resolveScoringModel(options.model);
+  const leadTiers = options.leadTiers ?? FEEDBACK_DEFAULTS.leadTiers;
+  const badTier = leadTiers.find((t) => !TIERS.includes(t));
+  if (badTier !== undefined) {
+    throw new LeadrankError([{ code: 'invalid_value', field: 'leadTiers', message: `must be tiers out of ${TIERS.join(', ')} (got ${JSON.stringify(badTier)})` }]);
+  }
   const inWindow = events.filter((e) => e.at <= asOf);
   const classified = classifyMachineEvents(inWindow, { model });
   const scored = options.scored ?? scoreContacts(inWindow, { asOf, model, ...(options.contacts === undefined ? {} : { contacts: options.contacts }) });
@@ -90,7 +96,7 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
     scored: new Map(scored.map((s) => [s.contact, s])),
     histories: byContact,
     topicsOf: (url) => [...links.link(url).topics],
-    leadTiers: options.leadTiers ?? FEEDBACK_DEFAULTS.leadTiers,
+    leadTiers,
     rules,
     ...(assigned === undefined ? {} : { assigned }),
     ...(options.allocation?.asOf === undefined ? {} : { assignedSince: toEpochMs(options.allocation.asOf, 'allocation.asOf') }),

@@ -68,7 +68,7 @@ const NOT_ENGAGEMENT = new Set(['sent', 'delivered', 'bounce', 'unsubscribe', 'c
  * campaign are grouped under `null`.
  *
  * @example
- * accumulateCampaigns(events).get('Spring tractor promo')?.delivered.size //=> 24
+ * accumulateCampaigns(events).get('Spring tractor promo')?.delivered.size //=> 22
  */
 export function accumulateCampaigns(events: readonly EngagementEvent[]): Map<string | null, CampaignAccumulator> {
   const out = new Map<string | null, CampaignAccumulator>();

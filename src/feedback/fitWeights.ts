@@ -69,7 +69,7 @@ export interface WeightFit {
  *
  * @example
  * const fit = fitWeights(samples, { defaults: { open: 1, click: 3 } });
- * fit.holdoutAuc //=> { before: 0.61, after: 0.74 }
+ * fit.holdoutAuc //=> { before: 0.5178, after: 0.7666 }
  */
 export function fitWeights(samples: readonly LabelledSample[], options: FitWeightsOptions): WeightFit {
   const holdout = options.holdout ?? FEEDBACK_DEFAULTS.holdout;

@@ -38,7 +38,7 @@ export function ratio(num: number, den: number): number | null {
  * The rates of a campaign from its e-mail figures and its funnel.
  *
  * @example
- * campaignRates(email, funnel).openRate //=> 0.4167
+ * campaignRates(email, funnel).openRate //=> 0.5455
  */
 export function campaignRates(email: EmailStats, funnel: FunnelCounts): CampaignRates {
   return {

@@ -28,7 +28,7 @@ export interface RepFollowUp {
  * @param assignedSince - when the lists were made (epoch ms): earlier calls do not follow them up
  * @returns one row per rep, in rep order
  * @example
- * repFollowUp(histories, {}).map((r) => [r.rep, r.called]) //=> [['rep-de', 3], ['rep-iowa', 4]]
+ * repFollowUp(histories, {}).map((r) => [r.rep, r.called]) //=> [['rep-de', 5], ['rep-iowa', 3], …]
  */
 export function repFollowUp(
   histories: ReadonlyMap<string, CallHistory>,

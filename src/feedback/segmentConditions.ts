@@ -36,7 +36,7 @@ export function flagText(flag: SegmentFlag): string {
  * or `null` when it does not.
  *
  * @example
- * matchCondition({ tiers: ['hot'], called: false }, subject, asOf) //=> ['tier hot (score 41)', 'not called yet']
+ * matchCondition({ tiers: ['hot'], called: false }, subject) //=> ['tier hot (score 27.93)', 'not called yet']
  */
 export function matchCondition(cond: SegmentCondition, s: SegmentSubject): string[] | null {
   const why: string[] = [];

@@ -78,7 +78,7 @@ export interface SegmentsResult {
  * @example
  * const { segments } = buildSegments(scored, { asOf: '2026-11-23', outcomes });
  * segments.map((s) => `${s.name}: ${s.contacts.length}`)
- * //=> ['hot-not-yet-called: 3', 'interested-nurture: 2', 'not-interested-90-days: 1', 'unreachable: 2', 'won: 1']
+ * //=> ['hot-not-yet-called: 2', 'interested-nurture: 2', 'not-interested-90-days: 2', 'unreachable: 2', 'won: 2']
  */
 export function buildSegments(scored: readonly ScoredContact[], options: BuildSegmentsOptions): SegmentsResult {
   if (!Array.isArray(scored)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleCampaignReport } from '../../src/feedback/campaignReport.js';
+import { assembleCampaignReport, buildCampaignReport } from '../../src/feedback/campaignReport.js';
 import { S, events, outcomes, parts } from './campaignFixture.js';
 
 describe('assembleCampaignReport', () => {
@@ -88,5 +88,33 @@ describe('assembleCampaignReport', () => {
   it('gives the same report whatever the order of events and outcomes', () => {
     const again = assembleCampaignReport(parts([...events].reverse(), [...outcomes].reverse()));
     expect(JSON.stringify(again)).toBe(JSON.stringify(report));
+  });
+});
+
+describe('buildCampaignReport', () => {
+  const asOf = '2026-12-01T10:00:00Z';
+
+  it('classifies machine traffic itself and counts events after asOf apart', () => {
+    const late = { ...events[0]!, at: Date.parse('2026-12-05T00:00:00Z') };
+    // An Apple Mail Privacy Protection open: not flagged by the provider, classified by the scorer's rules.
+    const mpp = { ...events[0]!, type: 'open', at: Date.parse('2026-11-05T08:00:00Z'), userAgent: 'Mozilla/5.0', source: { format: 'test', record: 500 } };
+    const r = buildCampaignReport([...events, late, mpp], { asOf, outcomes });
+    expect(r.notes.eventsAfterAsOf).toBe(1);
+    const pre = assembleCampaignReport(parts([...events, mpp], outcomes));
+    expect(pre.campaigns[0]?.email.opens).toEqual({ human: 4, machine: 1 });
+    const opens = r.campaigns[0]!.email.opens;
+    expect(opens.human + opens.machine).toBe(5);
+    expect(opens.machine).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes topics from the scoring model’s link rules', () => {
+    const r = buildCampaignReport(events, { asOf, outcomes });
+    expect(r.topics.map((t) => t.topic)).toEqual(['tractors', 'vet']);
+    const custom = buildCampaignReport(events, { asOf, model: { links: { rules: [{ pattern: '/vet', topics: ['veterinary'] }] } } });
+    expect(custom.topics.map((t) => t.topic)).toEqual(['tractors', 'veterinary']);
+  });
+
+  it('rejects an unknown lead tier, naming it', () => {
+    expect(() => buildCampaignReport(events, { asOf, leadTiers: ['boiling' as 'hot'] })).toThrow(/leadTiers must be tiers out of hot, warm, mild, cold \(got "boiling"\)/);
   });
 });
