@@ -5,6 +5,7 @@ import type { CallOutcome, CallOutcomeInput } from '../model/outcome.js';
 import { toEpochMs } from '../model/time.js';
 import type { TimeInput } from '../model/time.js';
 import { contactFeatures } from '../score/contactFeatures.js';
+import type { ContactFeatures } from '../score/contactFeatures.js';
 import { resolveScoringModel } from '../score/resolve.js';
 import type { ScoringModel, ScoringModelInput } from '../score/schema.js';
 import { callHistories } from './callHistory.js';
@@ -36,6 +37,11 @@ export interface CalibrateOptions {
   minPerClass?: number;
   /** Event types that keep their points and are not fitted. @default ["sent","delivered"] */
   fixedEventTypes?: readonly string[];
+  /**
+   * When each contact's features are computed: `first_call` (what the rep could know before the first
+   * call, so mails that followed a won deal do not leak into its label) or `asOf`. @default "first_call"
+   */
+  featuresAt?: 'first_call' | 'asOf';
 }
 
 /** The output of {@link calibrateWeights}. */
@@ -43,6 +49,8 @@ export interface CalibrationResult {
   asOf: number;
   /** Which labels were used. */
   labels: LabelMode;
+  /** When features were computed. */
+  featuresAt: 'first_call' | 'asOf';
   /** Per feature (`events.<type>`, `topics.<topic>`): coefficient, default and calibrated points. */
   features: FittedFeature[];
   intercept: number;
@@ -67,8 +75,8 @@ export interface CalibrationResult {
 
 /**
  * Calibrates a scoring model's event-type and link-topic weights from call outcomes: labels from
- * outcomes (won vs lost, or interested/meeting/won vs not interested), features from
- * `contactFeatures`, a deterministic L2-regularised logistic regression on a stable-hash training part,
+ * outcomes (won vs lost, or interested/meeting/won vs not interested; the latest such call decides),
+ * features from `contactFeatures` as of each contact's first call, a deterministic L2-regularised logistic regression on a stable-hash training part,
  * and the ranking quality (AUC) before and after on the held-out part. The fitted coefficients are
  * scaled to points, so the calibrated model's reasons stay explainable. No randomness: two runs, or the
  * same inputs in any order, give identical output.
@@ -99,9 +107,33 @@ export function calibrateWeights(
   const used: LabelMode = mode === 'auto' ? (enough(wonLost) ? 'won_lost' : 'interest') : mode;
   const labels = used === 'won_lost' ? wonLost : labelContacts(byContact, 'interest');
 
-  const features = new Map(
-    contactFeatures(events, { asOf, model, ...(options.contacts === undefined ? {} : { contacts: options.contacts }) }).map((f) => [f.contact, f]),
-  );
+  const featuresAt = options.featuresAt ?? 'first_call';
+  if (featuresAt !== 'first_call' && featuresAt !== 'asOf') {
+    throw new LeadrankError([{ code: 'invalid_value', field: 'featuresAt', message: `must be "first_call" or "asOf" (got ${JSON.stringify(featuresAt)})` }]);
+  }
+  const crm = options.contacts === undefined ? {} : { contacts: options.contacts };
+  const features = new Map<string, ContactFeatures>();
+  if (featuresAt === 'asOf') {
+    for (const f of contactFeatures(events, { asOf, model, ...crm })) features.set(f.contact, f);
+  } else {
+    // One feature pass per distinct first-call time, over the events of the contacts called then.
+    const byTime = new Map<number, Set<string>>();
+    for (const contact of labels.keys()) {
+      const first = byContact.get(contact)?.calls[0]?.at ?? asOf;
+      byTime.set(first, (byTime.get(first) ?? new Set()).add(contact));
+    }
+    const eventsOf = new Map<string, EngagementEvent[]>();
+    for (const e of events) {
+      if (!labels.has(e.contact)) continue;
+      const list = eventsOf.get(e.contact);
+      if (list) list.push(e);
+      else eventsOf.set(e.contact, [e]);
+    }
+    for (const [at, contacts] of [...byTime].sort((a, b) => a[0] - b[0])) {
+      const evs = [...contacts].flatMap((c) => eventsOf.get(c) ?? []);
+      for (const f of contactFeatures(evs, { asOf: at, model, ...crm })) features.set(f.contact, f);
+    }
+  }
   const samples: LabelledSample[] = [];
   let withoutEvents = 0;
   for (const [contact, label] of labels) {
@@ -131,6 +163,7 @@ export function calibrateWeights(
   return {
     asOf,
     labels: used,
+    featuresAt,
     features: fit.features,
     intercept: fit.intercept,
     scale: fit.scale,

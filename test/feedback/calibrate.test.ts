@@ -91,6 +91,18 @@ describe('calibrateWeights on a seeded synthetic population', () => {
     expect(JSON.stringify(shuffled)).toBe(JSON.stringify(result));
   });
 
+  it('computes features as of each first call, so replies after a won deal do not leak into the fit', () => {
+    const won = new Set(outcomes.filter((o) => o.disposition === 'won').map((o) => o.contact));
+    const after = [...won].map((contact, i): EngagementEvent => ({ contact, type: 'reply', at: T + 2.5 * 86_400_000, campaign: 'Onboarding', message: 'welcome', source: { format: 'test', record: 10_000 + i } }));
+    const clean = calibrateWeights([...events, ...after], outcomes, { asOf });
+    expect(clean.featuresAt).toBe('first_call');
+    expect(clean.features.find((f) => f.name === 'events.reply')).toMatchObject({ status: 'no_variance', points: 15 });
+    expect(clean.holdoutAuc).toEqual(result.holdoutAuc);
+    const leaky = calibrateWeights([...events, ...after], outcomes, { asOf, featuresAt: 'asOf' });
+    expect(leaky.features.find((f) => f.name === 'events.reply')?.status).toBe('fitted');
+    expect(leaky.trainAuc.after!).toBeGreaterThan(0.99);
+  });
+
   it('falls back to interest labels when won and lost are too few, and refuses when nothing is labelled', () => {
     const interest = outcomes.map((o, i) => ({ ...o, disposition: i % 2 ? ('interested' as const) : ('not_interested' as const) }));
     expect(calibrateWeights(events, interest, { asOf }).labels).toBe('interest');
