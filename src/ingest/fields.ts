@@ -74,8 +74,8 @@ export function flag(value: unknown): boolean | undefined {
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== 'string') return undefined;
   const v = value.trim().toLowerCase();
-  if (['true', 'yes', 'y', '1', 'on', 't'].includes(v)) return true;
-  if (['false', 'no', 'n', '0', 'off', 'f'].includes(v)) return false;
+  if (['true', 'yes', 'y', '1', 'on', 't', 'ja', 'oui', 'si', 'sí'].includes(v)) return true;
+  if (['false', 'no', 'n', '0', 'off', 'f', 'nein', 'non'].includes(v)) return false;
   return undefined;
 }
 

@@ -17,6 +17,7 @@ const MAX = Date.UTC(2200, 0, 1);
 const NUMERIC = /^[+-]?\d{1,20}(?:\.\d{1,9})?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,5})?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: Readonly<Record<string, number>> = { gmt: 0, ut: 0, utc: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
@@ -25,7 +26,7 @@ const ZONES: Readonly<Record<string, number>> = { gmt: 0, ut: 0, utc: 0, z: 0, e
  * Reads a time as UTC epoch milliseconds. Accepts: epoch numbers or numeric strings (seconds, with or
  * without a fraction, or milliseconds or microseconds, told apart by magnitude); ISO 8601 with `Z`, an
  * offset (`+02:00`, `+0200`, ` +0000`) or no zone; `M/D/YYYY[ h:mm[:ss][ AM|PM]]` (month first unless
- * the first number is over 12); RFC 2822 (`Tue, 01 Jul 2003 10:52:37 +0200`); and `Date` objects.
+ * the first number is over 12); `D.M.YYYY[ H:MM[:SS]]` (day first, as German exports write it); RFC 2822 (`Tue, 01 Jul 2003 10:52:37 +0200`); and `Date` objects.
  * Times without a zone are wall-clock times in `options.timezone` (DST gaps move forward, repeated
  * hours take the earlier instant), or UTC when no zone is given (`zoned: false` tells the caller).
  * Instants outside 1990–2200 are rejected as implausible. Never throws.
@@ -60,6 +61,11 @@ export function parseTimestamp(value: unknown, options: TimestampOptions = {}): 
     if (ampm === 'PM' && hour < 12) hour += 12;
     if (ampm === 'AM' && hour === 12) hour = 0;
     const wall = wallTime(+m[3]!, a, b, hour, +(m[5] ?? 0), +(m[6] ?? 0), 0);
+    return wall === undefined ? bad(value) : local(wall, options, value);
+  }
+  m = DOTTED.exec(s);
+  if (m) {
+    const wall = wallTime(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), 0);
     return wall === undefined ? bad(value) : local(wall, options, value);
   }
   m = RFC2822.exec(s);
