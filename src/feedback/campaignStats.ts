@@ -1,4 +1,5 @@
 import type { EngagementEvent } from '../model/event.js';
+import { FEEDBACK_DEFAULTS } from './defaults.js';
 
 /** Human and machine counts of one kind of event. */
 export interface HumanMachine {
@@ -61,7 +62,7 @@ export interface CampaignAccumulator {
   links: Map<string, LinkAccumulator>;
 }
 
-const NOT_ENGAGEMENT = new Set(['sent', 'delivered', 'bounce', 'unsubscribe', 'complaint']);
+const NOT_ENGAGEMENT: ReadonlySet<string> = new Set(FEEDBACK_DEFAULTS.nonEngagementTypes);
 
 /**
  * Groups classified events (their `machine` flag set) by campaign and counts them. Events without a

@@ -39,9 +39,9 @@ export const FEEDBACK_DEFAULTS = Object.freeze({
   /** Tiers whose contacts count as leads in the campaign report. @default ["hot","warm"] */
   leadTiers: Object.freeze(['hot', 'warm'] as const satisfies readonly Tier[]),
   /**
-   * Event types that show a person engaged with a campaign (attribution of leads and calls). Every type
-   * that is not a delivery or a negative signal counts too (custom types such as `reply`).
-   * @default ["sent","delivered","bounce","unsubscribe","complaint"] are the types that do NOT count
+   * Event types that do NOT show a person engaged with a campaign. Every other type does when it is
+   * human (open, click, and custom types such as `reply`), and starts the contact's attribution.
+   * @default ["sent","delivered","bounce","unsubscribe","complaint"]
    */
   nonEngagementTypes: Object.freeze(['sent', 'delivered', 'bounce', 'unsubscribe', 'complaint'] as const),
   /** Share of labelled contacts held out to measure ranking quality in calibration. @default 0.3 */
