@@ -8,7 +8,7 @@ import { dealHotLeadsEvenly } from './fairness.js';
 import { normalizeLeads, normalizeReps } from './inputs.js';
 import { resolveAllocateOptions } from './options.js';
 import type { AllocateOptions } from './options.js';
-import { makePairFit } from './pairFit.js';
+import { makePairRows } from './pairFit.js';
 import type { PairFit, PreparedLead } from './pairFit.js';
 import { screenLead } from './screen.js';
 import type { ScreenResult } from './screen.js';
@@ -62,7 +62,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const availability = sortedReps.map((r) => repAvailability(r.rep, o.asOf));
   const capacity = sortedReps.map((r, i) => (availability[i]!.available ? r.rep.capacity : 0));
   const summaries = summarizeOutcomes(o.outcomes, { asOf: o.asOf });
-  const evaluate = makePairFit(o);
+  const rowOf = makePairRows(o, sortedReps);
 
   const prepared: PreparedLead<L>[] = sortedLeads.map(({ contact, lead }) => {
     const details = lead.details ?? o.contacts.get(contact);
@@ -107,7 +107,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
 
   // 2. Pairs.
   const pairs = new Map<number, (PairFit | null)[]>();
-  for (const i of qualified) pairs.set(i, sortedReps.map((r) => evaluate(prepared[i]!, r.rep, r.original)));
+  for (const i of qualified) pairs.set(i, rowOf(prepared[i]!));
 
   // 3. Assign: callbacks, sticky owners, then the strategy.
   const assignedRep = new Int32Array(prepared.length).fill(-1);

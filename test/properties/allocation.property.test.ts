@@ -29,7 +29,7 @@ const world = fc.record({
   forbid: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
   order: fc.array(fc.integer(), { minLength: 20, maxLength: 20 }),
 });
-type World = fc.Infer<typeof world>;
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
 function build(w: World): { leads: LeadLike[]; reps: RepLike[] } {
   const leads = w.leads.map((l, i): LeadLike => ({
