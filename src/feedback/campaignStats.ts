@@ -28,6 +28,8 @@ export interface EmailStats {
   unsubscribes: number;
   /** Recipients who marked the mail as spam. */
   complaints: number;
+  /** Machine events (any type) per classification rule, e.g. `{ apple_mpp: 3, link_burst: 7 }`, keys sorted. */
+  machineReasons: Record<string, number>;
 }
 
 /** Contacts by the time (epoch ms) they first engaged: the start of their attribution. */
@@ -57,6 +59,7 @@ export interface CampaignAccumulator {
   unclassified: Set<string>;
   unsubscribed: Set<string>;
   complained: Set<string>;
+  machineReasons: Map<string, number>;
   /** Contacts with a human engagement (open, click or a custom type) and when it first happened. */
   engaged: FirstTouch;
   links: Map<string, LinkAccumulator>;
@@ -88,6 +91,10 @@ export function accumulateCampaigns(events: readonly EngagementEvent[]): Map<str
 function add(acc: CampaignAccumulator, e: EngagementEvent): void {
   const human = e.machine !== true;
   if (e.message !== undefined) acc.messages.add(e.message);
+  if (!human) {
+    const reason = e.machineReason ?? 'provider_flag';
+    acc.machineReasons.set(reason, (acc.machineReasons.get(reason) ?? 0) + 1);
+  }
   acc.firstAt = Math.min(acc.firstAt, e.at);
   switch (e.type) {
     case 'sent':
@@ -180,7 +187,12 @@ export function emailStats(acc: CampaignAccumulator): EmailStats {
     bounces: { hard: acc.hard.size, soft: acc.soft.size, unclassified: acc.unclassified.size },
     unsubscribes: acc.unsubscribed.size,
     complaints: acc.complained.size,
+    machineReasons: sortedRecord(acc.machineReasons),
   };
+}
+
+function sortedRecord(map: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /** Adds e-mail figures of several campaigns (recipients per campaign add up). */
@@ -198,6 +210,12 @@ export function sumEmailStats(list: readonly EmailStats[]): EmailStats {
     bounces: { hard: sum((s) => s.bounces.hard), soft: sum((s) => s.bounces.soft), unclassified: sum((s) => s.bounces.unclassified) },
     unsubscribes: sum((s) => s.unsubscribes),
     complaints: sum((s) => s.complaints),
+    machineReasons: sortedRecord(
+      list.reduce((m, s) => {
+        for (const [k, v] of Object.entries(s.machineReasons)) m.set(k, (m.get(k) ?? 0) + v);
+        return m;
+      }, new Map<string, number>()),
+    ),
   };
 }
 
@@ -217,6 +235,7 @@ function emptyAccumulator(campaign: string | null, at: number): CampaignAccumula
     unclassified: new Set(),
     unsubscribed: new Set(),
     complained: new Set(),
+    machineReasons: new Map(),
     engaged: new Map(),
     links: new Map(),
   };

@@ -9,7 +9,7 @@ export const CAMPAIGN_REPORT_COLUMNS = [
   'level', 'campaign', 'link', 'topic', 'topics',
   'sent', 'delivered', 'delivered_from', 'human_opens', 'machine_opens', 'unique_human_openers',
   'human_clicks', 'machine_clicks', 'unique_human_clickers', 'hard_bounces', 'soft_bounces', 'unclassified_bounces',
-  'unsubscribes', 'complaints',
+  'unsubscribes', 'complaints', 'machine_reasons',
   'engaged', 'leads_hot', 'leads_warm', 'leads_mild', 'leads_cold', 'leads', 'leads_called',
   'called', 'connected', 'interested', 'meetings', 'won',
   'open_rate', 'click_rate', 'click_to_open', 'lead_rate', 'follow_up_rate', 'connect_rate', 'interest_rate', 'meeting_rate', 'win_rate',
@@ -70,6 +70,7 @@ function email(e: EmailStats): Row {
     unique_human_openers: e.uniqueHumanOpeners, human_clicks: e.clicks.human, machine_clicks: e.clicks.machine,
     unique_human_clickers: e.uniqueHumanClickers, hard_bounces: e.bounces.hard, soft_bounces: e.bounces.soft,
     unclassified_bounces: e.bounces.unclassified, unsubscribes: e.unsubscribes, complaints: e.complaints,
+    machine_reasons: Object.entries(e.machineReasons).map(([k, v]) => `${k}:${v}`).join(';'),
   };
 }
 

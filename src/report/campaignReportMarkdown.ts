@@ -91,6 +91,8 @@ function campaignSection(c: CampaignReportRow): string[] {
     ),
     '',
   );
+  const reasons = Object.entries(e.machineReasons);
+  if (reasons.length > 0) out.push(`Machine traffic by rule: ${reasons.map(([k, v]) => `${k} ${v}`).join(' · ')}.`, '');
   out.push(`Leads per tier: ${TIERS.map((t) => `${t} ${f.leadsByTier[t]}`).join(' · ')}.`, '');
   out.push(
     markdownTable(

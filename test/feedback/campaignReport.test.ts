@@ -22,6 +22,8 @@ describe('assembleCampaignReport', () => {
       bounces: { hard: 1, soft: 0, unclassified: 0 },
       unsubscribes: 1,
       complaints: 1,
+      // Flagged by the provider (no rule named): counted under provider_flag.
+      machineReasons: { provider_flag: 3 },
     });
   });
 
