@@ -15,12 +15,12 @@ function rng(seed) {
   };
 }
 
-/** Leads in T = R/5 territories; each rep covers two neighbouring territories and knows one of 5 topics. */
-function problem(N, R, cap, { dense = false, seed = 1 } = {}) {
+/** Leads in T = R/5 territories; each rep covers `overlap` neighbouring territories and knows one of 5 topics. */
+function problem(N, R, cap, { dense = false, seed = 1, overlap = 2, flat = false } = {}) {
   const rand = rng(seed);
   const T = Math.max(1, Math.floor(R / 5));
   const byTerritory = Array.from({ length: T }, () => []);
-  for (let r = 0; r < R; r += 1) for (const t of new Set([r % T, (r + 1) % T])) byTerritory[t].push(r);
+  for (let r = 0; r < R; r += 1) for (let k = 0; k < overlap; k += 1) if (!byTerritory[(r + k) % T].includes(r)) byTerritory[(r + k) % T].push(r);
   const edgeStart = new Int32Array(N + 1);
   const reps = [];
   const values = [];
@@ -29,7 +29,7 @@ function problem(N, R, cap, { dense = false, seed = 1 } = {}) {
     edgeStart[l] = reps.length;
     const t = Math.floor(rand() * T);
     const top = Math.floor(rand() * 5);
-    score[l] = Math.round(rand() * 1000) / 10;
+    score[l] = flat ? 20 + Math.round(rand() * 100) / 10 : Math.round(rand() * 1000) / 10;
     const eligible = dense ? Array.from({ length: R }, (_, r) => r) : [...byTerritory[t]].sort((a, b) => a - b);
     for (const r of eligible) {
       const topic = r % 5;
@@ -91,5 +91,6 @@ function endToEnd(N, R, cap) {
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
 solverRun('territories', 50_000, 125, 60);
 solverRun('every rep eligible', 50_000, 125, 60, { dense: true });
+solverRun('tight (leads ≈ capacity, similar scores, 3 reps per territory)', 7_500, 125, 60, { overlap: 3, flat: true, seed: 3 });
 endToEnd(50_000, 125, 60);
 if (!quick) solverRun('territories', 1_000_000, 500, 60);
