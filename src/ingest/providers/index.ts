@@ -1,4 +1,6 @@
 import type { ProviderAdapter } from '../adapter.js';
+import { mailchimp } from './mailchimp.js';
+import { mailgun } from './mailgun.js';
 import { sendgrid } from './sendgrid.js';
 
 /**
@@ -8,6 +10,8 @@ import { sendgrid } from './sendgrid.js';
  */
 export const PROVIDERS: readonly ProviderAdapter[] = [
   sendgrid,
+  mailchimp,
+  mailgun,
 ];
 
 /**
