@@ -5,7 +5,12 @@ import { summarizeOutcomes } from './outcomes.js';
 import type { OutcomeSummary } from './outcomes.js';
 import { FEEDBACK_DEFAULTS } from './defaults.js';
 
-/** Funnel stages of the calls, from the first dial to a won deal. */
+/**
+ * Funnel stages of the calls, from the first dial to a won deal.
+ *
+ * @example
+ * FUNNEL_STAGES //=> ['called', 'connected', 'interested', 'meetings', 'won']
+ */
 export const FUNNEL_STAGES = ['called', 'connected', 'interested', 'meetings', 'won'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
@@ -107,7 +112,12 @@ export function reachedStages(calls: readonly CallOutcome[], since: number, rule
   return out;
 }
 
-/** Time, then rep, disposition, note, callback and interest: a total order on calls. */
+/**
+ * Time, then rep, disposition, note, callback and interest: a total order on calls.
+ *
+ * @example
+ * [later, earlier].sort(compareCalls) //=> [earlier, later]
+ */
 export function compareCalls(a: CallOutcome, b: CallOutcome): number {
   return (
     a.at - b.at ||

@@ -138,7 +138,12 @@ function add(acc: CampaignAccumulator, e: EngagementEvent): void {
   if (human && !NOT_ENGAGEMENT.has(e.type)) touch(acc.engaged, e.contact, e.at);
 }
 
-/** Keeps the earliest time per contact. */
+/**
+ * Keeps the earliest time per contact.
+ *
+ * @example
+ * const m = new Map([['ann@farm.com', 5]]); touch(m, 'ann@farm.com', 3); m.get('ann@farm.com') //=> 3
+ */
 export function touch(map: FirstTouch, contact: string, at: number): void {
   const prev = map.get(contact);
   if (prev === undefined || at < prev) map.set(contact, at);
@@ -195,7 +200,12 @@ function sortedRecord(map: ReadonlyMap<string, number>): Record<string, number> 
   return Object.fromEntries([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
-/** Adds e-mail figures of several campaigns (recipients per campaign add up). */
+/**
+ * Adds e-mail figures of several campaigns (recipients per campaign add up).
+ *
+ * @example
+ * sumEmailStats([promo, webinar]).delivered //=> 44
+ */
 export function sumEmailStats(list: readonly EmailStats[]): EmailStats {
   const from = new Set(list.map((s) => s.deliveredFrom));
   const sum = (f: (s: EmailStats) => number): number => list.reduce((t, s) => t + f(s), 0);

@@ -4,6 +4,10 @@ import type { Tier } from '../model/scored.js';
 /**
  * The feedback stage's defaults, resolved once and frozen. Every function of the stage takes an
  * option of the same name that replaces the default.
+ *
+ * @example
+ * FEEDBACK_DEFAULTS.leadTiers //=> ['hot', 'warm']
+ * FEEDBACK_DEFAULTS.holdout //=> 0.3
  */
 export const FEEDBACK_DEFAULTS = Object.freeze({
   /**
@@ -56,5 +60,10 @@ export const FEEDBACK_DEFAULTS = Object.freeze({
   minPerClass: 5,
 });
 
-/** Milliseconds per day (days since a call are whole UTC days). */
+/**
+ * Milliseconds per day (days since a call are whole UTC calendar days).
+ *
+ * @example
+ * DAY_MS //=> 86400000
+ */
 export const DAY_MS = 86_400_000;

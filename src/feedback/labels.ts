@@ -7,6 +7,9 @@ export type LabelMode = 'won_lost' | 'interest';
 /**
  * Positive and negative dispositions per label mode: won vs lost, or interested / meeting / won vs not
  * interested / lost.
+ *
+ * @example
+ * LABEL_DISPOSITIONS.won_lost.positive //=> ['won']
  */
 export const LABEL_DISPOSITIONS: Readonly<Record<LabelMode, { positive: readonly Disposition[]; negative: readonly Disposition[] }>> = Object.freeze({
   won_lost: Object.freeze({ positive: Object.freeze(['won'] as Disposition[]), negative: Object.freeze(['lost'] as Disposition[]) }),

@@ -117,7 +117,12 @@ function derivatives(z: readonly (readonly number[])[], y: readonly number[], be
   return { grad, hess };
 }
 
-/** Solves `A x = b` for a symmetric positive definite `A` by Gaussian elimination with partial pivoting. */
+/**
+ * Solves `A x = b` for a symmetric positive definite `A` by Gaussian elimination with partial pivoting.
+ *
+ * @example
+ * solveSymmetric([[2, 0], [0, 4]], [2, 2]) //=> [1, 0.5]
+ */
 export function solveSymmetric(a: readonly (readonly number[])[], b: readonly number[]): number[] {
   const k = b.length;
   const m = a.map((row, i) => [...row, b[i] as number]);

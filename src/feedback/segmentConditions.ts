@@ -13,7 +13,12 @@ export interface SegmentSubject {
   daysSinceCall?: number;
 }
 
-/** Formats epoch ms as a UTC calendar date, `2026-11-23`. */
+/**
+ * Formats epoch ms as a UTC calendar date.
+ *
+ * @example
+ * isoDay(1795435200000) //=> '2026-11-23'
+ */
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -26,7 +31,12 @@ const FLAG_TEXT: Record<SegmentFlag, string> = {
   wrongNumber: 'wrong phone number',
 };
 
-/** Says why a flag keeps a contact out of a segment. */
+/**
+ * Says why a flag keeps a contact out of a segment.
+ *
+ * @example
+ * flagText('optedOut') //=> 'opted out of e-mail'
+ */
 export function flagText(flag: SegmentFlag): string {
   return FLAG_TEXT[flag];
 }
@@ -85,7 +95,12 @@ export function matchCondition(cond: SegmentCondition, s: SegmentSubject): strin
   return dedupe(why.length > 0 ? why : ['matches every contact']);
 }
 
-/** Calendar days (UTC) from one instant to another: a call yesterday evening is 1 day ago. */
+/**
+ * Calendar days (UTC) from one instant to another: a call yesterday evening is 1 day ago.
+ *
+ * @example
+ * daysBetween(Date.parse('2026-11-22T20:00Z'), Date.parse('2026-11-23T08:00Z')) //=> 1
+ */
 export function daysBetween(from: number, to: number): number {
   return Math.floor(to / DAY_MS) - Math.floor(from / DAY_MS);
 }

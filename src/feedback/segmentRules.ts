@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { DISPOSITIONS } from '../model/outcome.js';
 import { GRADES, TIERS } from '../model/scored.js';
 
-/** Contact flags a segment rule can test or exclude on. */
+/**
+ * Contact flags a segment rule can test or exclude on.
+ *
+ * @example
+ * SEGMENT_FLAGS.includes('optedOut') //=> true
+ */
 export const SEGMENT_FLAGS = ['optedOut', 'bounced', 'complained', 'doNotCall', 'wrongNumber'] as const;
 export type SegmentFlag = (typeof SEGMENT_FLAGS)[number];
 
@@ -12,6 +17,9 @@ const Interest = z.number().int().min(1).max(5);
 /**
  * One condition of a segment rule: every field that is set must hold (AND). Fields over scores need a
  * scored contact; fields over calls need call outcomes.
+ *
+ * @example
+ * SegmentConditionSchema.parse({ lastDisposition: ['not_interested'], minDaysSinceCall: 90 })
  */
 export const SegmentConditionSchema = z.strictObject({
   /** The contact's tier is one of these. */
@@ -46,7 +54,12 @@ export const SegmentConditionSchema = z.strictObject({
 });
 export type SegmentCondition = z.infer<typeof SegmentConditionSchema>;
 
-/** A named segment: contacts matching any `when` condition and no `unless` condition. */
+/**
+ * A named segment: contacts matching any `when` condition and no `unless` condition.
+ *
+ * @example
+ * SegmentRuleSchema.parse({ name: 'tractor-fans', when: [{ topics: ['tractors'], called: false }] }).unless //=> []
+ */
 export const SegmentRuleSchema = z.strictObject({
   /** A file-safe name: lower case letters, digits, `-` and `_`. */
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower case letters, digits, "-" or "_"'),
@@ -64,6 +77,9 @@ export type SegmentRuleInput = z.input<typeof SegmentRuleSchema>;
 /**
  * The default segments, in output order: marketing's lists for the next campaign.
  * @default hot-not-yet-called, interested-nurture, not-interested-90-days, unreachable, won
+ *
+ * @example
+ * DEFAULT_SEGMENT_RULES.map((r) => r.name)[0] //=> 'hot-not-yet-called'
  */
 export const DEFAULT_SEGMENT_RULES: readonly SegmentRuleInput[] = Object.freeze([
   {
@@ -98,7 +114,13 @@ export const DEFAULT_SEGMENT_RULES: readonly SegmentRuleInput[] = Object.freeze(
   },
 ]);
 
-/** Segment rules with the flags that keep contacts out of marketing lists. */
+/**
+ * Segment rules with the flags that keep contacts out of marketing lists (the `segments` part of a
+ * config file; `z.toJSONSchema` works on it).
+ *
+ * @example
+ * SegmentsConfigSchema.parse({}).excludeFlags //=> ['optedOut', 'complained']
+ */
 export const SegmentsConfigSchema = z.strictObject({
   /** @default {@link DEFAULT_SEGMENT_RULES} */
   rules: z

@@ -4,7 +4,12 @@ import type { FunnelCounts } from '../feedback/funnel.js';
 import type { CampaignRates } from '../feedback/rates.js';
 import { toSafeCsv } from './csvSafe.js';
 
-/** The columns of the campaign-report CSV, in order. */
+/**
+ * The columns of the campaign-report CSV, in order.
+ *
+ * @example
+ * CAMPAIGN_REPORT_COLUMNS[0] //=> 'level'
+ */
 export const CAMPAIGN_REPORT_COLUMNS = [
   'level', 'campaign', 'link', 'topic', 'topics',
   'sent', 'delivered', 'delivered_from', 'human_opens', 'machine_opens', 'unique_human_openers',
@@ -17,7 +22,12 @@ export const CAMPAIGN_REPORT_COLUMNS = [
 type Column = (typeof CAMPAIGN_REPORT_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | null>>;
 
-/** The columns of the per-rep follow-up CSV, in order. */
+/**
+ * The columns of the per-rep follow-up CSV, in order.
+ *
+ * @example
+ * REP_FOLLOW_UP_COLUMNS[0] //=> 'rep'
+ */
 export const REP_FOLLOW_UP_COLUMNS = ['rep', 'assigned', 'assigned_called', 'calls', 'called', 'connected', 'interested', 'meetings', 'won'] as const;
 
 /**

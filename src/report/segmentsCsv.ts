@@ -1,7 +1,12 @@
 import type { SegmentMember, SegmentsResult } from '../feedback/segments.js';
 import { toSafeCsv } from './csvSafe.js';
 
-/** The columns of a segment CSV, in order (ready to upload to an e-mail provider as a list). */
+/**
+ * The columns of a segment CSV, in order (ready to upload to an e-mail provider as a list).
+ *
+ * @example
+ * SEGMENT_COLUMNS[1] //=> 'email'
+ */
 export const SEGMENT_COLUMNS = [
   'segment', 'email', 'name', 'company', 'phone', 'score', 'tier', 'label', 'topics', 'last_disposition', 'last_called_at', 'why',
 ] as const;
