@@ -162,7 +162,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     const summary: OutcomeSummary | undefined = summaries.get(prepared[i]!.contact);
     if (r >= 0) {
       const pair = pairs.get(i)![r] ?? { fit: 1, expertise: 'none', owner: prepared[i]!.owner === sortedReps[r]!.rep.id };
-      placed[r]!.push({ prepared: prepared[i]!, pair, value: prepared[i]!.lead.score * pair.fit, callbackDue: callbackDue[i] === 1, summary });
+      placed[r]!.push({ prepared: prepared[i]!, pair, value: prepared[i]!.lead.score * pair.fit, callbackDue: callbackDue[i] === 1, callbackHere: callbackDue[i] === 1 && callbackRep[i] === r, summary });
       continue;
     }
     pushUnassigned(i, whyNotPlaced(pairs.get(i)!, capacity, prepared[i]!, o.noTerritoryPolicy));

@@ -8,7 +8,10 @@ export interface Placed<L extends LeadLike> {
   prepared: PreparedLead<L>;
   pair: PairFit;
   value: number;
+  /** A callback is due today (to any rep). */
   callbackDue: boolean;
+  /** The due callback was promised by this list's rep. */
+  callbackHere: boolean;
   summary: OutcomeSummary | undefined;
 }
 
@@ -25,7 +28,7 @@ export function buildEntries<L extends LeadLike>(
 ): CallEntry[] {
   const sorted = [...placed].sort(
     (a, b) =>
-      Number(b.callbackDue) - Number(a.callbackDue) ||
+      Number(b.callbackHere) - Number(a.callbackHere) ||
       b.prepared.lead.score - a.prepared.lead.score ||
       b.value - a.value ||
       (a.prepared.contact < b.prepared.contact ? -1 : 1),
@@ -74,7 +77,8 @@ function buildEntry<L extends LeadLike>(
 function describeWhy<L extends LeadLike>(p: Placed<L>): AssignmentWhy {
   const { pair } = p;
   const parts: string[] = [];
-  if (p.callbackDue) parts.push('A callback to this rep is due today.');
+  if (p.callbackHere) parts.push('A callback to this rep is due today.');
+  else if (p.callbackDue) parts.push('A callback is due today; the rep who promised it cannot take it.');
   if (pair.owner) parts.push('Owns the contact.');
   if (pair.territory !== undefined) parts.push(`Territory: ${pair.territory}.`);
   if (pair.expertise === 'exact') parts.push(`Expert in ${pair.topic}, the lead's top interest.`);
@@ -82,7 +86,7 @@ function describeWhy<L extends LeadLike>(p: Placed<L>): AssignmentWhy {
   const why: AssignmentWhy = {
     expertise: pair.expertise,
     owner: pair.owner,
-    callback: p.callbackDue,
+    callback: p.callbackHere,
     text: parts.length > 0 ? parts.join(' ') : 'Available and allowed to take the lead.',
   };
   if (pair.territory !== undefined) why.territory = pair.territory;

@@ -133,6 +133,15 @@ describe('allocateCalls', () => {
     expect(first?.why.callback).toBe(true);
   });
 
+  it('flags a due callback whose rep is away, and lists it with another rep', () => {
+    const calls = [{ contact: 'cb@x.com', rep: 'b', at: '2026-11-22T10:00:00Z', disposition: 'callback' as const, callbackAt: '2026-11-23T09:00:00Z' }];
+    const reps: RepLike[] = [{ id: 'a', capacity: 5 }, { id: 'b', capacity: 5, outOfOffice: ['2026-11-23'] }];
+    const e = allocateCalls([lead('cb@x.com', 1)], reps, { asOf, outcomes: calls }).lists[0]?.entries[0];
+    expect(e?.flags).toContain('callback_due');
+    expect(e?.why.callback).toBe(false);
+    expect(e?.why.text).toMatch(/cannot take it/);
+  });
+
   it('reports no_capacity when the reps who could take a lead are full', () => {
     const a = allocateCalls([lead('a@x.com', 5), lead('b@x.com', 4)], [{ id: 'r', capacity: 1 }], { asOf });
     expect(reason(a, 'b@x.com')?.reason).toBe('no_capacity');
