@@ -62,7 +62,8 @@ export function matchCondition(cond: SegmentCondition, s: SegmentSubject): strin
   if (cond.minScore !== undefined && !check(sc !== undefined && sc.score >= cond.minScore, () => `score ${sc?.score} ≥ ${cond.minScore}`)) return null;
   if (cond.maxScore !== undefined && !check(sc !== undefined && sc.score <= cond.maxScore, () => `score ${sc?.score} ≤ ${cond.maxScore}`)) return null;
   if (cond.topics) {
-    const hit = (sc?.interests ?? []).filter((i) => cond.topics?.includes(i.topic)).map((i) => i.topic);
+    const wanted = new Set(cond.topics.map((t) => t.toLowerCase()));
+    const hit = (sc?.interests ?? []).filter((i) => wanted.has(i.topic.toLowerCase())).map((i) => i.topic);
     if (!check(hit.length > 0, () => `interested in ${hit.join(', ')}`)) return null;
   }
   for (const flag of cond.flags ?? []) if (!check(s.flags[flag], () => flagText(flag))) return null;

@@ -30,7 +30,7 @@ export const SegmentConditionSchema = z.strictObject({
   labels: z.array(z.string().min(1)).min(1).optional(),
   minScore: z.number().finite().optional(),
   maxScore: z.number().finite().optional(),
-  /** The contact showed interest in at least one of these topics. */
+  /** The contact showed interest in at least one of these topics (compared without case). */
   topics: z.array(z.string().min(1)).min(1).optional(),
   /** Every one of these flags is set. */
   flags: z.array(z.enum(SEGMENT_FLAGS)).min(1).optional(),

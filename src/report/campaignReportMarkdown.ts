@@ -53,6 +53,7 @@ export function renderCampaignReportMarkdown(report: CampaignReport): string {
   out.push(
     '- Recipients, openers and clickers are distinct contacts per campaign; a human click counts its contact as an opener.',
     '- Delivered comes from delivered events, or, when a campaign has none, from sent recipients minus bounced ones.',
+    '- Links are grouped without their #fragment and utm_ parameters; their topics come from the scoring model’s link rules (a configured rule, or the first meaningful path segment). Footer and careers links have none.',
     '- The funnel counts contacts: engaged (a human open, click or other engagement) → leads → called → connected → interested → meetings → won. Only calls at or after a contact’s first engagement with the campaign (or first click on the link or topic) count; a later stage implies the earlier ones.',
     '- Open rate = human openers ÷ delivered; click rate = human clickers ÷ delivered; click-to-open = human clickers ÷ human openers; lead rate = leads ÷ delivered; follow-up = leads called ÷ leads; connect rate = connected ÷ called; interest, meeting and win rates are ÷ connected. A rate with a denominator of 0 shows as —.',
     '- “All campaigns” adds the e-mail figures of the campaigns and counts each engaged contact once, from their first engagement.',

@@ -92,7 +92,7 @@ describe('buildSegments with the default rules', () => {
 describe('buildSegments with custom rules', () => {
   it('accepts rules over topics, labels and scores, written as JSON', () => {
     const rules = JSON.parse(
-      '[{"name":"tractor-fans","when":[{"topics":["tractors"],"minScore":10}]},{"name":"b-warm","when":[{"labels":["B2"]}],"excludeFlags":[]}]',
+      '[{"name":"tractor-fans","when":[{"topics":["Tractors"],"minScore":10}]},{"name":"b-warm","when":[{"labels":["B2"]}],"excludeFlags":[]}]',
     ) as unknown as Parameters<typeof buildSegments>[1]['rules'];
     const r = buildSegments(scored, { asOf, outcomes, ...(rules ? { rules } : {}) });
     expect(names(r, 'tractor-fans')).toEqual(['hot1@farm.com']);
