@@ -21,3 +21,4 @@ export type { FitWeightsOptions, FittedFeature, LabelledSample, WeightFit, AucCo
 export { labelContacts, LABEL_DISPOSITIONS } from './labels.js';
 export type { LabelMode } from './labels.js';
 export { rocAuc } from './auc.js';
+export { renderCalibrationMarkdown } from './calibrationMarkdown.js';

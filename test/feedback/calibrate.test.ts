@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rocAuc } from '../../src/feedback/auc.js';
 import { calibrateWeights } from '../../src/feedback/calibrate.js';
+import { renderCalibrationMarkdown } from '../../src/feedback/calibrationMarkdown.js';
 import { isHeldOut } from '../../src/feedback/holdout.js';
 import type { EngagementEvent } from '../../src/model/event.js';
 import type { CallOutcomeInput } from '../../src/model/outcome.js';
@@ -101,6 +102,23 @@ describe('calibrateWeights on a seeded synthetic population', () => {
     const leaky = calibrateWeights([...events, ...after], outcomes, { asOf, featuresAt: 'asOf' });
     expect(leaky.features.find((f) => f.name === 'events.reply')?.status).toBe('fitted');
     expect(leaky.trainAuc.after!).toBeGreaterThan(0.99);
+  });
+
+  it('trains on everyone and reports no held-out AUC when nothing is held out', () => {
+    const all = calibrateWeights(events, outcomes, { asOf, holdout: 0 });
+    expect(all.holdoutAuc).toEqual({ before: null, after: null });
+    expect(all.counts.train.positive + all.counts.train.negative).toBe(outcomes.length);
+    expect(all.trainAuc.after!).toBeGreaterThan(all.trainAuc.before!);
+  });
+
+  it('renders a summary a person can decide on', () => {
+    const md = renderCalibrationMarkdown(result);
+    expect(md).toContain(`| held-out contacts | ${result.holdoutAuc.before!.toFixed(4)} | ${result.holdoutAuc.after!.toFixed(4)} |`);
+    expect(md).toContain(`| topics.tractors | 0 | ${result.config.weights.topics.tractors} | fitted |`);
+    expect(md).toContain('| events.sent | 0 | 0 | fixed |');
+    expect(md).not.toContain('keep the current model');
+    const worse = { ...result, holdoutAuc: { before: 0.7, after: 0.6 } };
+    expect(renderCalibrationMarkdown(worse)).toContain('keep the current model');
   });
 
   it('falls back to interest labels when won and lost are too few, and refuses when nothing is labelled', () => {

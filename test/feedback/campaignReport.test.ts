@@ -120,3 +120,14 @@ describe('buildCampaignReport', () => {
     expect(() => buildCampaignReport(events, { asOf, leadTiers: ['boiling' as 'hot'] })).toThrow(/leadTiers must be tiers out of hot, warm, mild, cold \(got "boiling"\)/);
   });
 });
+
+describe('buildCampaignReport on nothing', () => {
+  it('returns no campaigns, zero totals and null rates', () => {
+    const r = buildCampaignReport([], { asOf: '2026-11-23' });
+    expect(r.campaigns).toEqual([]);
+    expect(r.totals.email.delivered).toBe(0);
+    expect(r.totals.email.deliveredFrom).toBe('none');
+    expect(Object.values(r.totals.rates).every((v) => v === null)).toBe(true);
+    expect(r.reps).toEqual([]);
+  });
+});
