@@ -175,6 +175,18 @@ describe('allocateCalls', () => {
     expect(fair.stats.fairness).toEqual({ unconstrainedValue: 80, cost: 16, hotQuota: { expert: 2, gen: 2 } });
   });
 
+  it('keeps every rep within one hot lead of the others when eligibility allows, even when leads are not equal', () => {
+    const hot = [30, 25, 20, 15, 10].map((score, i) => lead(`h${i}@x.com`, score, { tier: 'hot', interests: topics('tractors') }));
+    const reps: RepLike[] = [{ id: 'a', capacity: 5, expertise: ['tractors'] }, { id: 'b', capacity: 5 }, { id: 'c', capacity: 5 }];
+    const fair = allocateCalls([...hot, lead('cold@x.com', 50, { tier: 'cold' })], reps, { asOf, fairness: true });
+    const counts = fair.stats.perRep.map((r) => r.hot);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(5);
+    // The expert keeps the two best hot leads: fairness costs as little value as it can.
+    expect(listed(fair, 'a').filter((c) => c.startsWith('h'))).toEqual(['h0@x.com', 'h1@x.com']);
+    expect(fair.stats.fairness?.cost).toBeCloseTo(0.4 * (15 + 10 + 20), 6);
+  });
+
   it('accepts a custom strategy but rejects one that breaks capacity', () => {
     const leads = [lead('a@x.com', 5), lead('b@x.com', 4)];
     const all = (p: { leadCount: number }) => new Int32Array(p.leadCount).fill(0);

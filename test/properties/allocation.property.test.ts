@@ -122,6 +122,25 @@ describe('allocation properties (seeded)', () => {
     );
   });
 
+  it('deals hot leads within one of each other when every rep can take every lead', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ score: fc.integer({ min: 1, max: 40 }), topic: fc.constantFrom(...TOPICS) }), { maxLength: 9 }),
+        fc.array(fc.subarray(TOPICS), { minLength: 1, maxLength: 4 }),
+        (hot, expertise) => {
+          const leads = hot.map((h, i): LeadLike => ({ contact: `h${i}@x.com`, score: h.score, tier: 'hot', interests: [{ topic: h.topic, weight: 1 }] }));
+          const reps = expertise.map((e, i): RepLike => ({ id: `r${i}`, capacity: 9, expertise: e }));
+          const a = allocateCalls(leads, reps, { asOf, fairness: true });
+          const counts = a.stats.perRep.map((r) => r.hot);
+          expect(counts.reduce((x, y) => x + y, 0)).toBe(leads.length);
+          expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+          expect(a.stats.fairness?.cost).toBeGreaterThanOrEqual(-1e-6);
+        },
+      ),
+      { seed: 5, numRuns: 150 },
+    );
+  });
+
   it('gives byte-identical output for leads, reps and outcomes in any order', () => {
     fc.assert(
       fc.property(world, fc.boolean(), (w, fairness) => {
