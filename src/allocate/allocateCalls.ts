@@ -1,6 +1,8 @@
 import { endOfAsOfDay, summarizeOutcomes } from '../feedback/outcomes.js';
 import type { OutcomeSummary } from '../feedback/outcomes.js';
 import { LeadrankError } from '../model/errors.js';
+import { toEpochMs } from '../model/time.js';
+import type { TimeInput } from '../model/time.js';
 import { repAvailability } from './availability.js';
 import { buildEntries, round } from './callList.js';
 import type { Placed } from './callList.js';
@@ -177,7 +179,10 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     asOf: new Date(o.asOf).toISOString(),
     lists,
     unassigned: ordered,
-    stats: computeStats(lists, ordered, prepared.length, o.strategyName, fairness),
+    stats: {
+      ...computeStats(lists, ordered, prepared.length, o.strategyName, fairness),
+      outcomesAfterAsOf: o.outcomes.filter((x) => toEpochMs(x.at as TimeInput) > o.asOf).length,
+    },
   };
 }
 

@@ -148,6 +148,8 @@ export interface AllocationStats {
   capacity: number;
   capacityUsed: number;
   perRep: RepStats[];
+  /** Call outcomes dated after `asOf`: not yet happened for this run, so left out. */
+  outcomesAfterAsOf?: number;
   /** With `fairness`: the value the unconstrained strategy would reach and what fairness cost. */
   fairness?: { unconstrainedValue: number; cost: number; hotQuota: Record<string, number> };
 }

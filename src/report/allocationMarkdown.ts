@@ -15,6 +15,7 @@ export function allocationToMarkdown(allocation: Allocation): string {
     `Strategy \`${s.strategy}\`: ${s.assigned} of ${s.leads} leads on a list, total value ${fmt(s.totalValue)}, ` +
       `capacity used ${pct(s.capacityUsed)} of ${s.capacity}.`,
   );
+  if (s.outcomesAfterAsOf) out.push(`${s.outcomesAfterAsOf} call outcome${s.outcomesAfterAsOf === 1 ? '' : 's'} dated after this run left out.`);
   if (s.fairness) out.push(`Fairness: hot leads dealt evenly, at a cost of ${fmt(s.fairness.cost)} value (of ${fmt(s.fairness.unconstrainedValue)}).`);
   out.push('', '| rep | calls / capacity | value | hot leads (share) |', '| --- | --- | --- | --- |');
   for (const r of s.perRep) out.push(`| ${cell(r.rep)} | ${r.count} / ${r.capacity} | ${fmt(r.value)} | ${r.hot} (${pct(r.hotShare)}) |`);
