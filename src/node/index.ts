@@ -2,3 +2,4 @@
 export * from '../index.js';
 export { readEvents } from './readEvents.js';
 export type { ReadEventsOptions, ReadProgress } from './readEvents.js';
+export { readContacts, readReps, readOutcomes } from './readTables.js';
