@@ -14,6 +14,11 @@ export interface CollectorOptions {
    * streams). Dedupe then keeps the first of duplicates, and events come in input order.
    */
   onEvent?: ((event: EngagementEvent) => void) | undefined;
+  /**
+   * Drop duplicates (by provider event id, else identical contact, type, time, message and URL).
+   * Turning it off with `onEvent` makes memory constant: no key is kept per event. @default true
+   */
+  dedupe?: boolean | undefined;
 }
 
 /** An ingest run fed one top-level item at a time; `finish` returns the result. */
@@ -45,6 +50,7 @@ export function createCollector(adapter: ProviderAdapter, options: CollectorOpti
   let duplicates = 0;
   let withEvents = 0;
   let allDuplicates = 0;
+  let emitted = 0;
   const note = (t: string): void => void notes.add(t);
 
   function record(value: unknown): void {
@@ -71,6 +77,12 @@ export function createCollector(adapter: ProviderAdapter, options: CollectorOpti
 
   function keep(draft: EventDraft, n: number): boolean {
     const event: EngagementEvent = { ...draft, source: { format: adapter.name, record: n } };
+    if (options.dedupe === false) {
+      emitted += 1;
+      if (options.onEvent !== undefined) options.onEvent(event);
+      else events.push(event);
+      return true;
+    }
     const key = dedupeKey(event);
     const prior = seen.get(key);
     if (prior !== undefined) {
@@ -118,7 +130,7 @@ export function createCollector(adapter: ProviderAdapter, options: CollectorOpti
         format: adapter.name,
         container: options.container,
         records,
-        events: options.onEvent === undefined ? events.length : seen.size,
+        events: options.onEvent === undefined ? events.length : seen.size + emitted,
         duplicates,
         rejected: rejected.length,
         ignored: ignoredOut,

@@ -31,6 +31,11 @@ export interface ReadEventsOptions extends ParseEventsOptions {
    * (only dedupe keys are kept). Events then arrive in file order and the first of duplicates wins.
    */
   onEvent?: (event: EngagementEvent) => void;
+  /**
+   * Drop duplicate events. With `onEvent`, `dedupe: false` keeps memory constant whatever the size;
+   * with dedupe on, one key per unique event is kept (about 150 bytes each). @default true
+   */
+  dedupe?: boolean;
   /** The name used in error messages when reading a stream. @default the path's base name, or "input" */
   name?: string;
   /**
@@ -241,7 +246,7 @@ class Sink {
       items: this.kind === 'json' && items.length > 1 ? [items] : items,
     };
     const { adapter, detection } = chooseAdapter(container, this.options, this.file);
-    this.collector = createCollector(adapter, { container: this.kind, timezone: this.options.timezone, detection, onEvent: this.options.onEvent });
+    this.collector = createCollector(adapter, { container: this.kind, timezone: this.options.timezone, detection, onEvent: this.options.onEvent, dedupe: this.options.dedupe });
     this.pending = [];
     for (const item of items) this.collector.add(item);
   }
