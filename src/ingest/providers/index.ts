@@ -2,6 +2,7 @@ import type { ProviderAdapter } from '../adapter.js';
 import { mailchimp } from './mailchimp.js';
 import { mailgun } from './mailgun.js';
 import { sendgrid } from './sendgrid.js';
+import { ses } from './ses.js';
 
 /**
  * The provider adapters `format: 'auto'` chooses from, and that `format: '<name>'` selects. Order
@@ -12,6 +13,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
   sendgrid,
   mailchimp,
   mailgun,
+  ses,
 ];
 
 /**
