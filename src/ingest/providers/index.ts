@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from '../adapter.js';
 import { mailchimp } from './mailchimp.js';
 import { mailgun } from './mailgun.js';
+import { postmark } from './postmark.js';
 import { sendgrid } from './sendgrid.js';
 import { ses } from './ses.js';
 
@@ -14,6 +15,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
   mailchimp,
   mailgun,
   ses,
+  postmark,
 ];
 
 /**
