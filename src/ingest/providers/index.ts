@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../adapter.js';
+import { hubspot } from './hubspot.js';
 import { mailchimp } from './mailchimp.js';
 import { mailgun } from './mailgun.js';
 import { postmark } from './postmark.js';
@@ -16,6 +17,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
   mailgun,
   ses,
   postmark,
+  hubspot,
 ];
 
 /**
