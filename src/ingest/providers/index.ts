@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../adapter.js';
+import { brevo } from './brevo.js';
 import { hubspot } from './hubspot.js';
 import { mailchimp } from './mailchimp.js';
 import { mailgun } from './mailgun.js';
@@ -18,6 +19,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
   ses,
   postmark,
   hubspot,
+  brevo,
 ];
 
 /**
