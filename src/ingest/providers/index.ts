@@ -6,6 +6,7 @@ import { mailgun } from './mailgun.js';
 import { postmark } from './postmark.js';
 import { sendgrid } from './sendgrid.js';
 import { ses } from './ses.js';
+import { sparkpost } from './sparkpost.js';
 
 /**
  * The provider adapters `format: 'auto'` chooses from, and that `format: '<name>'` selects. Order
@@ -20,6 +21,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
   postmark,
   hubspot,
   brevo,
+  sparkpost,
 ];
 
 /**
