@@ -5,3 +5,4 @@ export * from './contact.js';
 export * from './rep.js';
 export * from './outcome.js';
 export * from './scored.js';
+export * from './config.js';

@@ -1,0 +1,140 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { EventMapping } from '../ingest/mapping.js';
+import type { IngestMeta, Rejection } from '../ingest/result.js';
+import { compareContent, compareEvents } from '../ingest/result.js';
+import type { EngagementEvent } from '../model/event.js';
+import { LeadrankError } from '../model/errors.js';
+import { readEvents } from '../node/readEvents.js';
+import type { ParsedArgs } from './args.js';
+import { stringOption } from './args.js';
+import { UsageError } from './exitCodes.js';
+import type { Progress } from './progress.js';
+
+/** A rejected record with the file it came from. */
+export interface FileRejection extends Rejection {
+  file: string;
+}
+
+/** What one event file gave. */
+export interface FileRead {
+  file: string;
+  meta: IngestMeta;
+}
+
+/** All event files of a run, merged. */
+export interface EventsRead {
+  events: EngagementEvent[];
+  rejected: FileRejection[];
+  files: FileRead[];
+  /** The same event in two files: kept once. */
+  crossFileDuplicates: number;
+}
+
+/** How to read event files: input format, mapping, time zone. */
+export interface EventReadOptions {
+  format?: string;
+  mapping?: EventMapping;
+  timezone?: string;
+}
+
+/**
+ * The event-reading options of a command line (`--input-format`, `--mapping`, `--timezone`).
+ *
+ * @example
+ * const options = await eventReadOptions(args, io.cwd, 'score');
+ */
+export async function eventReadOptions(args: ParsedArgs, cwd: string, command: string): Promise<EventReadOptions> {
+  const out: EventReadOptions = {};
+  const format = stringOption(args, 'input-format');
+  if (format !== undefined) out.format = format;
+  const timezone = stringOption(args, 'timezone');
+  if (timezone !== undefined) out.timezone = timezone;
+  const mappingPath = stringOption(args, 'mapping');
+  if (mappingPath !== undefined) out.mapping = await readMapping(resolve(cwd, mappingPath), command);
+  return out;
+}
+
+async function readMapping(path: string, command: string): Promise<EventMapping> {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new LeadrankError([{ code: 'invalid_mapping', file, message: `cannot be read as JSON (${why})` }]);
+  }
+  const m = raw as Record<string, unknown> | null;
+  const bad = m === null || typeof m !== 'object' || Array.isArray(m) || typeof m['contact'] !== 'string' || typeof m['at'] !== 'string';
+  if (bad) {
+    throw new UsageError(`${file} must be a JSON object naming at least the columns "contact" and "at" (and "type" or "defaultType"), e.g. {"contact":"E-mail","type":"Activity","at":"When"}`, command);
+  }
+  return m as unknown as EventMapping;
+}
+
+/**
+ * Reads several event files (any providers, auto-detected per file) into one run. With a mapping and
+ * no `--input-format`, a file a provider reader recognises is read by it; the mapping is used for the
+ * others. An event found in two files is kept once.
+ *
+ * @example
+ * const { events, rejected, files } = await readEventFiles(['sendgrid.json', 'mailgun.json'], {}, io.cwd);
+ */
+export async function readEventFiles(paths: readonly string[], options: EventReadOptions, cwd: string, progress?: Progress): Promise<EventsRead> {
+  const all: EngagementEvent[] = [];
+  const rejected: FileRejection[] = [];
+  const files: FileRead[] = [];
+  const sizes = await Promise.all(paths.map((p) => fileSize(resolve(cwd, p), p)));
+  progress?.start(sizes.reduce((a, b) => a + b, 0));
+  let done = 0;
+  for (const [i, p] of paths.entries()) {
+    const path = resolve(cwd, p);
+    const name = p;
+    const onProgress = progress === undefined ? undefined : ({ bytes, records }: { bytes: number; records: number }) => progress.update(done + bytes, records, name);
+    const result = await readOne(path, name, options, onProgress);
+    done += sizes[i] ?? 0;
+    files.push({ file: name, meta: result.meta });
+    for (const e of result.events) all.push(e);
+    for (const r of result.rejected) rejected.push({ file: name, ...r });
+  }
+  progress?.finish();
+  const { events, duplicates } = dropCrossFileDuplicates(all, files.length);
+  return { events, rejected, files, crossFileDuplicates: duplicates };
+}
+
+async function readOne(path: string, name: string, options: EventReadOptions, onProgress?: (p: { bytes: number; records: number }) => void) {
+  const base = { name, ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(onProgress === undefined ? {} : { onProgress }) };
+  if (options.format !== undefined) return readEvents(path, { ...base, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+  if (options.mapping === undefined) return readEvents(path, base);
+  // A mapping with auto-detection: providers first, the mapping for files no provider claims.
+  try {
+    const first = await readEvents(path, base);
+    if (first.meta.format !== 'generic') return first;
+  } catch (error) {
+    if (!(error instanceof LeadrankError) || error.issues[0].code !== 'unknown_format') throw error;
+  }
+  return readEvents(path, { ...base, format: 'generic', mapping: options.mapping });
+}
+
+async function fileSize(path: string, name: string): Promise<number> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error('is not a file');
+    return s.size;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new LeadrankError([{ code: 'unreadable_file', file: name, message: `cannot be read: ${why}` }]);
+  }
+}
+
+function dropCrossFileDuplicates(events: EngagementEvent[], fileCount: number): { events: EngagementEvent[]; duplicates: number } {
+  if (fileCount < 2) return { events, duplicates: 0 };
+  const sorted = [...events].sort(compareEvents);
+  const out: EngagementEvent[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && compareContent(prev, e) === 0) continue;
+    out.push(e);
+  }
+  return { events: out, duplicates: events.length - out.length };
+}

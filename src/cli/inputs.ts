@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Contact } from '../model/contact.js';
+import type { CallOutcome } from '../model/outcome.js';
+import type { Rep } from '../model/rep.js';
+import { requireOption, stringOption } from './args.js';
+import type { AsOf } from './asOf.js';
+import { asOfLine, resolveAsOf } from './asOf.js';
+import type { LoadedConfig } from './config.js';
+import { loadConfig } from './config.js';
+import type { CommandContext } from './context.js';
+import type { EventsRead } from './events.js';
+import { eventReadOptions, readEventFiles } from './events.js';
+import { UsageError } from './exitCodes.js';
+import { createProgress } from './progress.js';
+import type { AnyRejection } from './rejected.js';
+import { checkRejectLimit, rejectLimit, rejectedCsv } from './rejected.js';
+import { eventsSummary, rejectedSummary, tableSummary } from './summary.js';
+import type { TableRead } from './tables.js';
+import { readContactsFile, readOutcomesFile, readRepsFile } from './tables.js';
+
+/** Everything a scoring command reads: config, asOf, events, and the tables it asked for. */
+export interface RunInputs {
+  asOf: AsOf;
+  config: LoadedConfig;
+  events: EventsRead;
+  contacts?: TableRead<Contact>;
+  reps?: TableRead<Rep>;
+  outcomes?: TableRead<CallOutcome>;
+  /** Summary lines so far (inputs); commands add theirs. */
+  summary: string[];
+}
+
+/** Which tables a command reads: `required` ones fail with a usage error when missing. */
+export interface InputNeeds {
+  reps?: 'required';
+  outcomes?: 'required' | 'optional';
+}
+
+/**
+ * Reads a command's inputs: `--as-of` (printed), `--config`, the event files (positionals), contacts,
+ * reps and outcomes; writes `--rejected`; enforces `--max-rejected` (exit code 2).
+ *
+ * @example
+ * const inputs = await loadInputs(ctx, 'lists', { reps: 'required', outcomes: 'optional' });
+ */
+export async function loadInputs(ctx: CommandContext, command: string, needs: InputNeeds = {}): Promise<RunInputs> {
+  const { args, io } = ctx;
+  if (args.positionals.length === 0) throw new UsageError('name at least one event file (an export of your e-mail provider)', command);
+  const limit = rejectLimit(args, command);
+  const asOf = resolveAsOf(args, io, command);
+  ctx.info(asOfLine(asOf));
+  const configPath = stringOption(args, 'config');
+  const config = await loadConfig(configPath === undefined ? undefined : resolve(io.cwd, configPath));
+  const readOptions = await eventReadOptions(args, io.cwd, command);
+  const repsPath = needs.reps === 'required' ? requireOption(args, 'reps', command, 'the sales reps file (CSV or JSON: id, capacity, territories, expertise)') : undefined;
+  const outcomesPath =
+    needs.outcomes === 'required' ? requireOption(args, 'outcomes', command, 'the call outcomes file (CSV or JSON: contact, date, disposition)') : needs.outcomes === 'optional' ? stringOption(args, 'outcomes') : undefined;
+  const contactsPath = stringOption(args, 'contacts');
+
+  const events = await readEventFiles(args.positionals, readOptions, io.cwd, createProgress(io.stderr, { quiet: ctx.quiet }));
+  const contacts = contactsPath === undefined ? undefined : await readContactsFile(contactsPath, io.cwd);
+  const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
+  const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);
+
+  const rejected: AnyRejection[] = [...events.rejected, ...(contacts?.rejected ?? []), ...(reps?.rejected ?? []), ...(outcomes?.rejected ?? [])];
+  const records = events.files.reduce((a, f) => a + f.meta.records, 0) + [contacts, reps, outcomes].reduce((a, t) => a + (t?.meta.records ?? 0), 0);
+  const rejectedPath = stringOption(args, 'rejected');
+  if (rejectedPath !== undefined) await writeFile(resolve(io.cwd, rejectedPath), rejectedCsv(rejected));
+
+  const summary = [
+    ...eventsSummary(events),
+    ...(contacts ? [tableSummary('Contacts', contacts)] : []),
+    ...(reps ? [tableSummary('Reps', reps)] : []),
+    ...(outcomes ? [tableSummary('Outcomes', outcomes)] : []),
+    ...rejectedSummary(rejected, rejectedPath),
+  ];
+  try {
+    checkRejectLimit(rejected.length, records, limit, rejectedPath);
+  } catch (error) {
+    for (const line of summary) ctx.info(line);
+    throw error;
+  }
+  return { asOf, config, events, ...(contacts ? { contacts } : {}), ...(reps ? { reps } : {}), ...(outcomes ? { outcomes } : {}), summary };
+}

@@ -1,0 +1,94 @@
+import type { Allocation, CallList } from '../allocate/types.js';
+import { allocationToJson } from '../report/allocationJson.js';
+import { allocationToMarkdown } from '../report/allocationMarkdown.js';
+import type { NamedFile } from '../report/callListsCsv.js';
+import { callListsToCsv } from '../report/callListsCsv.js';
+import { writeFiles } from './writeFiles.js';
+
+/** The formats call lists are written in. */
+export type CallListFormat = 'csv' | 'json' | 'md';
+
+/**
+ * The files of an allocation in a format: one file per rep (`call-list-<rep>.<ext>`), the combined
+ * `call-lists.<ext>`, `unassigned.<ext>`, and always `allocation.json` (the whole `Allocation` as
+ * `allocateCalls` returns it). Pure.
+ *
+ * @example
+ * callListFiles(allocation, 'md').map((f) => f.name)
+ * //=> ['call-lists.md', 'call-list-rep-de.md', …, 'unassigned.md', 'allocation.json']
+ */
+export function callListFiles(allocation: Allocation, format: CallListFormat = 'csv'): NamedFile[] {
+  const files = format === 'csv' ? callListsToCsv(allocation) : format === 'json' ? jsonFiles(allocation) : markdownFiles(allocation);
+  return [...files, { name: 'allocation.json', content: allocationToJson(allocation) }];
+}
+
+/**
+ * Writes an allocation's call lists into `dir` (see {@link callListFiles}); returns the paths.
+ *
+ * @example
+ * await writeCallLists('lists', allocation, { format: 'csv' })
+ */
+export function writeCallLists(dir: string, allocation: Allocation, options: { format?: CallListFormat } = {}): Promise<string[]> {
+  return writeFiles(dir, callListFiles(allocation, options.format ?? 'csv'));
+}
+
+function perRep<T>(allocation: Allocation, ext: string, render: (list: CallList) => T): { name: string; value: T }[] {
+  const used = new Set<string>();
+  return allocation.lists.map((l) => {
+    const base = `call-list-${fileSafe(l.rep.id)}`;
+    let name = `${base}.${ext}`;
+    for (let k = 2; used.has(name); k += 1) name = `${base}-${k}.${ext}`;
+    used.add(name);
+    return { name, value: render(l) };
+  });
+}
+
+function jsonFiles(a: Allocation): NamedFile[] {
+  const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+  return [
+    { name: 'call-lists.json', content: json({ asOf: a.asOf, lists: a.lists }) },
+    ...perRep(a, 'json', (l) => json({ asOf: a.asOf, ...l })).map(({ name, value }) => ({ name, content: value })),
+    { name: 'unassigned.json', content: json({ asOf: a.asOf, unassigned: a.unassigned }) },
+  ];
+}
+
+const UNASSIGNED_HEADING = '\n## Not on any list\n';
+
+function markdownFiles(a: Allocation): NamedFile[] {
+  const full = allocationToMarkdown(a);
+  const cut = full.lastIndexOf(UNASSIGNED_HEADING);
+  const unassigned = cut < 0 ? '' : full.slice(cut + 1);
+  const single = (l: CallList): string => {
+    const s = a.stats.perRep.find((r) => r.rep === l.rep.id);
+    const one: Allocation = {
+      asOf: a.asOf,
+      lists: [l],
+      unassigned: [],
+      stats: {
+        ...a.stats,
+        leads: l.entries.length,
+        assigned: l.entries.length,
+        unassigned: 0,
+        unassignedByReason: {},
+        totalValue: s?.value ?? 0,
+        capacity: s?.capacity ?? l.rep.capacity,
+        capacityUsed: s?.capacityUsed ?? 0,
+        perRep: s === undefined ? [] : [s],
+      },
+    };
+    const md = allocationToMarkdown(one);
+    const end = md.lastIndexOf(UNASSIGNED_HEADING);
+    return `${end < 0 ? md : md.slice(0, end)}\n`;
+  };
+  return [
+    { name: 'call-lists.md', content: full },
+    ...perRep(a, 'md', single).map(({ name, value }) => ({ name, content: value })),
+    { name: 'unassigned.md', content: `# Not on any list on ${a.asOf}\n${unassigned.replace(/^## Not on any list\n/, '')}` },
+  ];
+}
+
+/** A rep id as a file-name part, as `callListsToCsv` names files. */
+function fileSafe(id: string): string {
+  const s = id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+  return s === '' ? 'rep' : s;
+}
