@@ -22,7 +22,7 @@ const EVENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   Reject: 'ignored:not_sent',
   'Rendering Failure': 'ignored:not_sent',
   DeliveryDelay: 'ignored:deferred',
-  'SubscriptionConfirmation (SNS)': 'ignored:subscription_confirmation',
+  'SubscriptionConfirmation / UnsubscribeConfirmation (SNS)': 'ignored:subscription_confirmation',
 });
 /** Lookup by squashed name, so `Rendering Failure`, `RenderingFailure` and `RENDERING_FAILURE` all match. */
 const LOOKUP: Readonly<Record<string, string>> = Object.freeze(
