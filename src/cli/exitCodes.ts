@@ -44,7 +44,12 @@ export class DataError extends Error {
  */
 export function describeError(error: unknown, debug: boolean): { code: number; message: string } {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  if (error instanceof LeadrankError) return { code: EXIT.usage, message: `${error.message}${stack}` };
+  if (error instanceof LeadrankError) {
+    const hint = error.issues.some((i) => i.code === 'unknown_format')
+      ? '\nWith the CLI: name the provider with --input-format, or write the columns to mapping.json ({"contact":…,"type":…,"at":…}) and pass --mapping mapping.json (see `leadrank detect <file>`).'
+      : '';
+    return { code: EXIT.usage, message: `${error.message}${hint}${stack}` };
+  }
   if (error instanceof UsageError) {
     const help = error.command === undefined ? 'leadrank --help' : `leadrank ${error.command} --help`;
     return { code: EXIT.usage, message: `leadrank: ${error.message}\nSee \`${help}\`.${stack}` };
