@@ -1,7 +1,7 @@
-import { LeadrankError, issuesFromZod } from '../model/errors.js';
-import { CallOutcomeSchema, DISPOSITIONS } from '../model/outcome.js';
+import type { LeadrankError } from '../model/errors.js';
+import { compareOutcomes } from '../model/outcome.js';
 import type { CallOutcome, CallOutcomeInput, Disposition } from '../model/outcome.js';
-import { summarizeOutcomes } from './outcomes.js';
+import { summarizeOutcomes, validateCallOutcomes } from './outcomes.js';
 import type { OutcomeSummary } from './outcomes.js';
 import { FEEDBACK_DEFAULTS } from './defaults.js';
 
@@ -54,18 +54,10 @@ export function callHistories(
   asOf: number,
   rules: FunnelRules = {},
 ): CallHistories {
-  if (!Array.isArray(outcomes)) {
-    throw new LeadrankError([{ code: 'invalid_type', field: 'outcomes', message: 'must be an array of call outcomes' }]);
-  }
   const unanswered = rules.unansweredDispositions ?? FEEDBACK_DEFAULTS.unansweredDispositions;
-  const parsed: CallOutcome[] = [];
-  let afterAsOf = 0;
-  outcomes.forEach((raw, i) => {
-    const result = CallOutcomeSchema.safeParse(raw);
-    if (!result.success) throw new LeadrankError(issuesFromZod(result.error, raw, { file: 'outcomes', row: i + 1 }));
-    if (result.data.at > asOf) afterAsOf += 1;
-    else parsed.push(result.data);
-  });
+  const valid = validateCallOutcomes(outcomes);
+  const parsed = valid.filter((o) => o.at <= asOf);
+  const afterAsOf = valid.length - parsed.length;
   const summaries = summarizeOutcomes(parsed, { asOf });
   const grouped = new Map<string, CallOutcome[]>();
   for (const o of parsed) {
@@ -75,7 +67,7 @@ export function callHistories(
   }
   const byContact = new Map<string, CallHistory>();
   for (const [contact, summary] of summaries) {
-    const calls = (grouped.get(contact) ?? []).sort(compareCalls);
+    const calls = (grouped.get(contact) ?? []).sort(compareOutcomes);
     let unansweredStreak = 0;
     for (const c of calls) unansweredStreak = unanswered.includes(c.disposition) ? unansweredStreak + 1 : 0;
     byContact.set(contact, { contact, calls, summary, unansweredStreak });
@@ -110,25 +102,4 @@ export function reachedStages(calls: readonly CallOutcome[], since: number, rule
   if (out.has('won')) out.add('meetings');
   if (out.has('meetings')) out.add('interested').add('connected');
   return out;
-}
-
-/**
- * Time, then rep, disposition, note, callback and interest: a total order on calls.
- *
- * @example
- * [later, earlier].sort(compareCalls) //=> [earlier, later]
- */
-export function compareCalls(a: CallOutcome, b: CallOutcome): number {
-  return (
-    a.at - b.at ||
-    cmp(a.rep ?? '', b.rep ?? '') ||
-    DISPOSITIONS.indexOf(a.disposition) - DISPOSITIONS.indexOf(b.disposition) ||
-    cmp(a.note ?? '', b.note ?? '') ||
-    (a.callbackAt ?? 0) - (b.callbackAt ?? 0) ||
-    (a.interest ?? 0) - (b.interest ?? 0)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

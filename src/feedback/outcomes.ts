@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { endOfDay } from 'date-fns';
 import { LeadrankError, issuesFromZod } from '../model/errors.js';
-import { CallOutcomeSchema, DISPOSITIONS } from '../model/outcome.js';
+import { CallOutcomeSchema, DISPOSITIONS, compareOutcomes } from '../model/outcome.js';
 import type { CallOutcome, CallOutcomeInput, Disposition } from '../model/outcome.js';
 import { toEpochMs } from '../model/time.js';
 import type { TimeInput } from '../model/time.js';
@@ -83,7 +83,7 @@ export function summarizeOutcomes(
 ): Map<string, OutcomeSummary> {
   const asOf = toEpochMs(options.asOf);
   const dayEnd = endOfAsOfDay(asOf, options.timeZone ?? 'UTC');
-  const parsed = parseOutcomes(outcomes).filter((o) => o.at <= asOf);
+  const parsed = validateCallOutcomes(outcomes).filter((o) => o.at <= asOf);
   const byContact = new Map<string, CallOutcome[]>();
   for (const o of parsed) {
     const list = byContact.get(o.contact);
@@ -137,7 +137,14 @@ function summarizeOne(contact: string, list: CallOutcome[], dayEnd: number): Out
   return summary;
 }
 
-function parseOutcomes(outcomes: readonly unknown[]): CallOutcome[] {
+/**
+ * Validates call outcomes given by a caller; misuse throws a {@link LeadrankError} naming the row, field
+ * and value.
+ *
+ * @example
+ * validateCallOutcomes([{ contact: 'Ann@Farm.com', at: '2026-11-20', disposition: 'no_answer' }])[0]?.contact //=> 'ann@farm.com'
+ */
+export function validateCallOutcomes(outcomes: readonly unknown[]): CallOutcome[] {
   if (!Array.isArray(outcomes)) {
     throw new LeadrankError([{ code: 'invalid_type', field: 'outcomes', message: 'must be an array of call outcomes' }]);
   }
@@ -146,22 +153,6 @@ function parseOutcomes(outcomes: readonly unknown[]): CallOutcome[] {
     if (result.success) return result.data;
     throw new LeadrankError(issuesFromZod(result.error, raw, { file: 'outcomes', row: i + 1 }));
   });
-}
-
-/** Time, then rep, disposition and note: a total order, so input order never matters. */
-function compareOutcomes(a: CallOutcome, b: CallOutcome): number {
-  return (
-    a.at - b.at ||
-    cmp(a.rep ?? '', b.rep ?? '') ||
-    DISPOSITIONS.indexOf(a.disposition) - DISPOSITIONS.indexOf(b.disposition) ||
-    cmp(a.note ?? '', b.note ?? '') ||
-    (a.callbackAt ?? 0) - (b.callbackAt ?? 0) ||
-    (a.interest ?? 0) - (b.interest ?? 0)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The last millisecond of `asOf`'s calendar day in `timeZone`. */

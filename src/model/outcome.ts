@@ -41,3 +41,25 @@ export const CallOutcomeSchema = z.object({
 });
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 export type CallOutcomeInput = z.input<typeof CallOutcomeSchema>;
+
+/**
+ * Time, then rep, disposition, note, callback and interest: a total order on call outcomes, so that
+ * results never depend on the order outcomes were given in.
+ *
+ * @example
+ * [later, earlier].sort(compareOutcomes) //=> [earlier, later]
+ */
+export function compareOutcomes(a: CallOutcome, b: CallOutcome): number {
+  return (
+    a.at - b.at ||
+    compareText(a.rep ?? '', b.rep ?? '') ||
+    DISPOSITIONS.indexOf(a.disposition) - DISPOSITIONS.indexOf(b.disposition) ||
+    compareText(a.note ?? '', b.note ?? '') ||
+    (a.callbackAt ?? 0) - (b.callbackAt ?? 0) ||
+    (a.interest ?? 0) - (b.interest ?? 0)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
