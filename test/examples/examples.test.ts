@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// CI runs the examples and the built CLI: they import 'leadrank' / 'leadrank/node' through the
+// package's exports map, so dist/ must be built (it is, here, when missing or older than src/).
+const repo = new URL('../../', import.meta.url).pathname;
+const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.mjs')).sort();
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  const built = ['dist/index.js', 'dist/node/index.js', 'dist/cli/main.js', 'dist/leadrank.schema.json'].map((f) => join(repo, f));
+  const stale = built.some((f) => !existsSync(f)) || Math.min(...built.map((f) => statSync(f).mtimeMs)) < newest(join(repo, 'src'));
+  if (stale) execFileSync(process.execPath, [join(repo, 'node_modules/tsup/dist/cli-default.js')], { cwd: repo, stdio: 'ignore' });
+  if (stale || !existsSync(built[3]!)) execFileSync(process.execPath, [join(repo, 'scripts/build-schema.mjs')], { cwd: repo, stdio: 'ignore' });
+}, 240_000);
+
+const node = (args: string[], cwd = repo) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+
+describe('examples/', () => {
+  it('has the four examples the README links to', () => {
+    expect(examples).toEqual(['crm-integration.mjs', 'custom-mapping.mjs', 'mailchimp-export.mjs', 'weekly-feedback-loop.mjs']);
+  });
+
+  it.each(examples)('%s runs and prints its result', (file) => {
+    const r = node([join('examples', file)]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().length).toBeGreaterThan(0);
+  });
+
+  it('embeds the core in the CRM integration without node: imports', () => {
+    const code = readFileSync(join(repo, 'examples/crm-integration.mjs'), 'utf8');
+    expect(code).not.toMatch(/from ['"]node:|require\(|leadrank\/node/);
+  });
+});
+
+describe('the built CLI (dist/cli/main.js, the package bin)', () => {
+  it('runs with a shebang, shows help and exits 0', () => {
+    const main = readFileSync(join(repo, 'dist/cli/main.js'), 'utf8');
+    expect(main.startsWith('#!/usr/bin/env node')).toBe(true);
+    const r = node(['dist/cli/main.js', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: leadrank <command> [options]');
+  });
+
+  it('scores the scenario exports from their folder and exits 1 on a usage error', () => {
+    const cwd = join(repo, 'fixtures/scenario/exports');
+    const ok = node([join(repo, 'dist/cli/main.js'), 'score', 'sendgrid-webhook.json', 'mailgun-events.json', '--as-of', '2026-11-23T12:00:00Z', '--top', '2', '-q'], cwd);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')).toHaveLength(4);
+    const bad = node([join(repo, 'dist/cli/main.js'), 'lists', 'sendgrid-webhook.json', '--out-dir', 'x'], cwd);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--reps is required');
+  });
+
+  it('ships the JSON Schema next to the build', () => {
+    expect(readFileSync(join(repo, 'dist/leadrank.schema.json'), 'utf8')).toBe(readFileSync(join(repo, 'schema/leadrank.schema.json'), 'utf8'));
+  });
+});
