@@ -28,8 +28,11 @@ beforeAll(() => {
 const node = (args: string[], cwd = repo) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
 
 describe('examples/', () => {
-  it('has the four examples the README links to', () => {
-    expect(examples).toEqual(['crm-integration.mjs', 'custom-mapping.mjs', 'mailchimp-export.mjs', 'weekly-feedback-loop.mjs']);
+  it('has the examples the README links to, and the README quotes the quick start as it runs', () => {
+    expect(examples).toEqual(['crm-integration.mjs', 'custom-mapping.mjs', 'mailchimp-export.mjs', 'quick-start.mjs', 'weekly-feedback-loop.mjs']);
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const quickStart = readFileSync(join(repo, 'examples/quick-start.mjs'), 'utf8');
+    expect(readme).toContain('```js\n' + quickStart + '```');
   });
 
   it.each(examples)('%s runs and prints its result', (file) => {
