@@ -5,7 +5,9 @@ import type { IngestMeta, Rejection } from '../ingest/result.js';
 import { compareContent, compareEvents } from '../ingest/result.js';
 import type { EngagementEvent } from '../model/event.js';
 import { LeadrankError } from '../model/errors.js';
+import { EventTable } from '../ingest/eventTable.js';
 import { readEvents } from '../node/readEvents.js';
+import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type TableProbe } from '../node/readEventTable.js';
 import type { ParsedArgs } from './args.js';
 import { stringOption } from './args.js';
 import { UsageError } from './exitCodes.js';
@@ -29,6 +31,11 @@ export interface EventsRead {
   files: FileRead[];
   /** The same event in two files: kept once. */
   crossFileDuplicates: number;
+}
+
+/** All event files of a run in one columnar table (`events` stays empty): see {@link readEventTableFiles}. */
+export interface EventsTableRead extends EventsRead {
+  table: EventTable;
 }
 
 /** How to read event files: input format, mapping, time zone. */
@@ -114,6 +121,59 @@ async function readOne(path: string, name: string, options: EventReadOptions, on
     if (!(error instanceof LeadrankError) || error.issues[0].code !== 'unknown_format') throw error;
   }
   return readEvents(path, { ...base, format: 'generic', mapping: options.mapping });
+}
+
+/**
+ * Reads the event files into one deduplicated {@link EventTable} when every file is a CSV the
+ * generic reader takes (see `probeEventTable`), with the same `meta`, rejections and duplicates that
+ * {@link readEventFiles} reports; `undefined` when any file needs the object path.
+ *
+ * @example
+ * const read = (await readEventTableFiles(paths, options, io.cwd)) ?? (await readEventFiles(paths, options, io.cwd));
+ */
+export async function readEventTableFiles(paths: readonly string[], options: EventReadOptions, cwd: string, progress?: Progress): Promise<EventsTableRead | undefined> {
+  if (paths.length === 0 || paths.length > 65_535) return undefined;
+  const sizes = await Promise.all(paths.map((p) => fileSize(resolve(cwd, p), p)));
+  const probes: TableProbe[] = [];
+  for (const p of paths) {
+    const probe = await probeOne(resolve(cwd, p), p, options);
+    if (probe === undefined) return undefined;
+    probes.push(probe);
+  }
+  const table = new EventTable();
+  progress?.start(sizes.reduce((a, b) => a + b, 0));
+  let done = 0;
+  const reads = [];
+  try {
+    for (const [i, probe] of probes.entries()) {
+      const onProgress = progress === undefined ? undefined : ({ bytes, records }: { bytes: number; records: number }) => progress.update(done + bytes, records, probe.file);
+      reads.push(await readEventTable(probe, table, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(onProgress === undefined ? {} : { onProgress }) }));
+      done += sizes[i] ?? 0;
+    }
+  } catch (error) {
+    if (error instanceof NotTabular) return undefined;
+    if (error instanceof LeadrankError) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new LeadrankError([{ code: 'unreadable_file', file: probes[reads.length]?.file ?? 'input', message: `cannot be read: ${why}` }]);
+  } finally {
+    progress?.finish();
+  }
+  const dedupe = table.dedupe(reads.length);
+  reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));
+  return {
+    events: [],
+    rejected: reads.flatMap((r) => r.rejected.map((x) => ({ file: r.file, ...x }))),
+    files: reads.map((r) => ({ file: r.file, meta: r.meta })),
+    crossFileDuplicates: dedupe.crossFile,
+    table,
+  };
+}
+
+/** The reader `readOne` would choose, as a probe: with a mapping and no format, a provider reader first, the mapping for the rest. */
+async function probeOne(path: string, name: string, options: EventReadOptions): Promise<TableProbe | undefined> {
+  const base = { name, ...(options.timezone === undefined ? {} : { timezone: options.timezone }) };
+  if (options.format !== undefined) return probeEventTable(path, { ...base, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+  return probeEventTable(path, { ...base, ...(options.mapping === undefined ? {} : { mapping: options.mapping, providersFirst: true }) });
 }
 
 async function fileSize(path: string, name: string): Promise<number> {

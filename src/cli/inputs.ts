@@ -10,7 +10,7 @@ import type { LoadedConfig } from './config.js';
 import { loadConfig } from './config.js';
 import type { CommandContext } from './context.js';
 import type { EventsRead } from './events.js';
-import { eventReadOptions, readEventFiles } from './events.js';
+import { eventReadOptions, readEventFiles, readEventTableFiles } from './events.js';
 import { UsageError } from './exitCodes.js';
 import { createProgress } from './progress.js';
 import type { AnyRejection } from './rejected.js';
@@ -35,6 +35,8 @@ export interface RunInputs {
 export interface InputNeeds {
   reps?: 'required';
   outcomes?: 'required' | 'optional';
+  /** The command can score from an `EventTable`: event files the table takes are read into one (`events.table`). */
+  table?: boolean;
 }
 
 /**
@@ -58,7 +60,9 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
     needs.outcomes === 'required' ? requireOption(args, 'outcomes', command, 'the call outcomes file (CSV or JSON: contact, date, disposition)') : needs.outcomes === 'optional' ? stringOption(args, 'outcomes') : undefined;
   const contactsPath = stringOption(args, 'contacts');
 
-  const events = await readEventFiles(args.positionals, readOptions, io.cwd, createProgress(io.stderr, { quiet: ctx.quiet }));
+  const progress = createProgress(io.stderr, { quiet: ctx.quiet });
+  const tabled = needs.table === true ? await readEventTableFiles(args.positionals, readOptions, io.cwd, progress) : undefined;
+  const events = tabled ?? (await readEventFiles(args.positionals, readOptions, io.cwd, progress));
   const contacts = contactsPath === undefined ? undefined : await readContactsFile(contactsPath, io.cwd);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
   const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);

@@ -1,12 +1,14 @@
 import type { ScoredContact } from '../model/scored.js';
 import { toSafeCsv } from '../report/csvSafe.js';
+import type { EventTable } from '../ingest/eventTable.js';
 import { scoreContacts } from '../score/scoreContacts.js';
+import { scoreEventTable } from '../score/scoreEventTable.js';
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, intOption, stringOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { UsageError } from './exitCodes.js';
 import { loadInputs } from './inputs.js';
 import { formatFromOut, shownPath, writeOutput } from './output.js';
-import { scoredSummary } from './summary.js';
+import { scoredSummary, tierSummary } from './summary.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 type ScoreFormat = (typeof FORMATS)[number];
@@ -42,15 +44,22 @@ async function run(ctx: CommandContext): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(given)})`, 'score');
   }
   const format = formatFromOut(given as ScoreFormat | undefined, out, FORMATS, 'text');
-  const inputs = await loadInputs(ctx, 'score');
-  const scored = scoreContacts(inputs.events.events, {
-    asOf: inputs.asOf.ms,
-    model: inputs.config.scoring,
-    ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
-  });
-  const shown = top === undefined ? scored : scored.slice(0, top);
+  const inputs = await loadInputs(ctx, 'score', { table: true });
+  const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };
+  let shown: ScoredContact[];
+  let summary: string;
+  if ('table' in inputs.events) {
+    // Columnar: the same ranking, with only the shown contacts' objects kept.
+    const { scored, contacts, tiers } = scoreEventTable(inputs.events.table as EventTable, { ...options, ...(top === undefined ? {} : { top }) });
+    shown = scored;
+    summary = tierSummary(contacts, tiers);
+  } else {
+    const scored = scoreContacts(inputs.events.events, options);
+    shown = top === undefined ? scored : scored.slice(0, top);
+    summary = scoredSummary(scored);
+  }
   const path = await writeOutput(ctx, out, render(shown, format));
-  for (const line of [...inputs.summary, scoredSummary(scored)]) ctx.info(line);
+  for (const line of [...inputs.summary, summary]) ctx.info(line);
   if (path !== undefined) ctx.info(`Wrote ${shown.length} contacts to ${shownPath(path, ctx.io.cwd)}`);
   return 0;
 }

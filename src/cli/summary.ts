@@ -1,5 +1,5 @@
 import type { AllocationStats } from '../allocate/types.js';
-import type { ScoredContact } from '../model/scored.js';
+import type { ScoredContact, Tier } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
 import type { EventsRead } from './events.js';
 import type { AnyRejection } from './rejected.js';
@@ -68,8 +68,18 @@ export function rejectedSummary(rejected: readonly AnyRejection[], rejectedFile?
  * scoredSummary(scored) //=> 'Scored 25 contacts: hot 6, warm 3, mild 5, cold 11'
  */
 export function scoredSummary(scored: readonly ScoredContact[]): string {
-  const byTier = TIERS.map((t) => `${t} ${n(scored.filter((s) => s.tier === t).length)}`);
-  return `Scored ${plural(scored.length, 'contact')}: ${byTier.join(', ')}`;
+  const tiers = Object.fromEntries(TIERS.map((t) => [t, scored.filter((s) => s.tier === t).length])) as Record<Tier, number>;
+  return tierSummary(scored.length, tiers);
+}
+
+/**
+ * {@link scoredSummary} from counts.
+ *
+ * @example
+ * tierSummary(25, { hot: 6, warm: 3, mild: 5, cold: 11 }) //=> 'Scored 25 contacts: hot 6, warm 3, mild 5, cold 11'
+ */
+export function tierSummary(contacts: number, tiers: Readonly<Record<Tier, number>>): string {
+  return `Scored ${plural(contacts, 'contact')}: ${TIERS.map((t) => `${t} ${n(tiers[t])}`).join(', ')}`;
 }
 
 /**

@@ -23,21 +23,27 @@ export function genericAdapter(mapping: EventMapping): ProviderAdapter {
     types.set(foldEventName(k), v);
   }
   const column = (rec: Obj, name: string | undefined): unknown => (name === undefined ? undefined : read(rec, name));
-  return {
+  const eventTypeOf = (cell: unknown, ctx: RecordContext): { type: string; raw: string } | RecordResult => {
+    const raw = mapping.type === undefined ? mapping.defaultType : text(cell) ?? mapping.defaultType;
+    if (raw === undefined) return reject('missing_event_type', `${mapping.type ?? 'type'} is empty: no event type`, mapping.type);
+    const type = types.get(raw) ?? types.get(foldEventName(raw)) ?? commonEventType(raw) ?? custom(raw, ctx);
+    if (type === undefined) {
+      const shown = raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+      return reject('unknown_event_type', `${mapping.type ?? 'type'} ${JSON.stringify(shown)} is not an event type; map it with mapping.types`, mapping.type);
+    }
+    if (type.startsWith('ignored:')) return ignore(type.slice('ignored:'.length));
+    return { type, raw };
+  };
+  const adapter: ProviderAdapter = {
     name: 'generic',
     label: 'Generic CSV / JSON / NDJSON with a column mapping',
     eventTypes: Object.freeze({ ...(mapping.types ?? {}) }),
     detect: () => ({ score: 0, reasons: [] }),
     normalize(rec: unknown, ctx: RecordContext): RecordResult {
       if (!isObj(rec)) return reject('not_an_object', 'is not an object with named fields');
-      const raw = mapping.type === undefined ? mapping.defaultType : text(column(rec, mapping.type)) ?? mapping.defaultType;
-      if (raw === undefined) return reject('missing_event_type', `${mapping.type ?? 'type'} is empty: no event type`, mapping.type);
-      const type = types.get(raw) ?? types.get(foldEventName(raw)) ?? commonEventType(raw) ?? custom(raw, ctx);
-      if (type === undefined) {
-        const shown = raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
-        return reject('unknown_event_type', `${mapping.type ?? 'type'} ${JSON.stringify(shown)} is not an event type; map it with mapping.types`, mapping.type);
-      }
-      if (type.startsWith('ignored:')) return ignore(type.slice('ignored:'.length));
+      const typed = eventTypeOf(column(rec, mapping.type), ctx);
+      if ('kind' in typed) return typed;
+      const { type, raw } = typed;
       const base = essentials(column(rec, mapping.contact), column(rec, mapping.at), ctx, { contact: mapping.contact, at: mapping.at });
       if ('kind' in base) return base;
       const machine = flag(column(rec, mapping.machine));
@@ -59,6 +65,29 @@ export function genericAdapter(mapping: EventMapping): ProviderAdapter {
       );
     },
   };
+  GENERIC_PARTS.set(adapter, { mapping, eventTypeOf, bounceOf: bounceClass, read });
+  return adapter;
+}
+
+/** What a reader needs to apply a generic adapter's rules column by column (see `genericParts`). */
+export interface GenericParts {
+  mapping: EventMapping;
+  /** The type cell's canonical type (and the raw name), or the rejection / ignore of the record. */
+  eventTypeOf(cell: unknown, ctx: RecordContext): { type: string; raw: string } | RecordResult;
+  /** The bounce class from the bounce cell, else from the raw type name. */
+  bounceOf(cell: unknown, rawType: string): 'hard' | 'soft' | undefined;
+  /** A column of a record by exact key, loose key or dotted path, as `normalize` reads it. */
+  read(rec: Obj, name: string): unknown;
+}
+
+const GENERIC_PARTS = new WeakMap<ProviderAdapter, GenericParts>();
+
+/**
+ * @internal The mapping and column rules of an adapter made by `genericAdapter`, so that a columnar
+ * reader applies exactly the rules `normalize` applies; `undefined` for any other adapter.
+ */
+export function genericParts(adapter: ProviderAdapter): GenericParts | undefined {
+  return GENERIC_PARTS.get(adapter);
 }
 
 /** A column by exact own key, else by loose key (`E-mail` = `email`), else a dotted path. */

@@ -1,0 +1,284 @@
+import type { EventDraft } from './adapter.js';
+
+/** Rows per column chunk: columns grow chunk by chunk, never by copying what they hold. */
+const CHUNK = 1 << 16;
+const SHIFT = 16;
+const MASK = CHUNK - 1;
+
+/** Bounce classes as stored: 0 none, 1 hard, 2 soft (the order of `undefined < 'hard' < 'soft'`). */
+const BOUNCES = [undefined, 'hard', 'soft'] as const;
+
+/** What {@link EventTable.dedupe} found: duplicates per file and between files. */
+export interface TableDedupe {
+  /** Per file index: events dropped as duplicates inside that file. */
+  duplicates: number[];
+  /** Events that stood identically in two files: kept once. */
+  crossFile: number;
+}
+
+/** One event of the table, as the scorer reads it. */
+export interface TableEvent {
+  type: string;
+  at: number;
+  campaign: string | undefined;
+  message: string | undefined;
+  url: string | undefined;
+  bounce: 'hard' | 'soft' | undefined;
+}
+
+/**
+ * Events in columns: one typed-array column per field, strings stored once in dictionaries, so a
+ * row costs about 21 bytes instead of an object of a few hundred. It holds the fields the scoring
+ * model reads (contact, type, time, campaign, message, URL, bounce class) and the file each row came
+ * from; events that carry anything else (provider ids, user agents, machine flags) take the object
+ * path (`parseEvents` → `scoreContacts`). `dedupe()` applies the ingest rules to the whole table
+ * (same contact, type, time, message and URL in one file: one event, the lesser kept; the same event
+ * in two files: kept once), then `contactRows` yields each contact's rows.
+ *
+ * @example
+ * const table = new EventTable();
+ * table.append(table.contactId('ann@x.com'), table.typeId('open'), 1714554000000, table.stringId('spring'), -1, -1, 0, 0);
+ * table.dedupe();
+ */
+export class EventTable {
+  /** Canonical e-mail per contact id. */
+  readonly contacts: string[] = [];
+  /** Event type per type id. */
+  readonly types: string[] = [];
+  /** Campaigns, messages and URLs per string id. */
+  readonly strings: string[] = [];
+  private readonly contactIds = new Map<string, number>();
+  private readonly typeIds = new Map<string, number>();
+  private readonly stringIds = new Map<string, number>();
+  private rows = 0;
+  private readonly contactCol: Int32Array[] = [];
+  private readonly typeCol: Uint8Array[] = [];
+  private readonly atCol: Float64Array[] = [];
+  private readonly campaignCol: (Int32Array | undefined)[] = [];
+  private readonly messageCol: (Int32Array | undefined)[] = [];
+  private readonly urlCol: (Int32Array | undefined)[] = [];
+  private readonly bounceCol: (Uint8Array | undefined)[] = [];
+  private readonly fileCol: (Uint16Array | undefined)[] = [];
+  private order: Int32Array | undefined;
+  private starts: Int32Array | undefined;
+  private lengths: Int32Array | undefined;
+
+  /** Rows appended (before dedupe). */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** The id of a canonical e-mail address (new ids count up from 0). */
+  contactId(email: string): number {
+    let id = this.contactIds.get(email);
+    if (id === undefined) {
+      id = this.contacts.length;
+      this.contacts.push(email);
+      this.contactIds.set(email, id);
+    }
+    return id;
+  }
+
+  /** Whether the table has rows of this canonical e-mail address. */
+  hasContact(email: string): boolean {
+    return this.contactIds.has(email);
+  }
+
+  /** The id of an event type; at most 256 distinct types (`undefined` past that). */
+  typeId(type: string): number | undefined {
+    let id = this.typeIds.get(type);
+    if (id === undefined) {
+      if (this.types.length >= 256) return undefined;
+      id = this.types.length;
+      this.types.push(type);
+      this.typeIds.set(type, id);
+    }
+    return id;
+  }
+
+  /** The id of a campaign, message or URL string; `-1` for none. */
+  stringId(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let id = this.stringIds.get(value);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(value);
+      this.stringIds.set(value, id);
+    }
+    return id;
+  }
+
+  /** Appends one row; `campaign`, `message`, `url` are string ids or -1, `bounce` 0 none / 1 hard / 2 soft. */
+  append(contact: number, type: number, at: number, campaign: number, message: number, url: number, bounce: number, file: number): void {
+    if (this.order !== undefined) throw new Error('EventTable: append after dedupe');
+    const c = this.rows >>> SHIFT;
+    const i = this.rows & MASK;
+    if (i === 0) {
+      this.contactCol.push(new Int32Array(CHUNK));
+      this.typeCol.push(new Uint8Array(CHUNK));
+      this.atCol.push(new Float64Array(CHUNK));
+      this.campaignCol.push(undefined);
+      this.messageCol.push(undefined);
+      this.urlCol.push(undefined);
+      this.bounceCol.push(undefined);
+      this.fileCol.push(undefined);
+    }
+    this.contactCol[c]![i] = contact;
+    this.typeCol[c]![i] = type;
+    this.atCol[c]![i] = at;
+    // Optional columns are made for a chunk only when a row in it has a value.
+    if (campaign >= 0 || this.campaignCol[c] !== undefined) (this.campaignCol[c] ??= emptyIds(i))[i] = campaign;
+    if (message >= 0 || this.messageCol[c] !== undefined) (this.messageCol[c] ??= emptyIds(i))[i] = message;
+    if (url >= 0 || this.urlCol[c] !== undefined) (this.urlCol[c] ??= emptyIds(i))[i] = url;
+    if (bounce !== 0) (this.bounceCol[c] ??= new Uint8Array(CHUNK))[i] = bounce;
+    if (file !== 0) (this.fileCol[c] ??= new Uint16Array(CHUNK))[i] = file;
+    this.rows += 1;
+  }
+
+  /**
+   * Appends an event read by an adapter. Returns false (and appends nothing) when it carries a field
+   * the table does not hold (id, user agent, IP, machine flag) or a 257th type: read such input with
+   * the object path instead.
+   */
+  appendDraft(event: EventDraft, file: number): boolean {
+    if (event.id !== undefined || event.userAgent !== undefined || event.ip !== undefined || event.machine !== undefined || event.machineReason !== undefined) return false;
+    const type = this.typeId(event.type);
+    if (type === undefined) return false;
+    const bounce = event.bounce === 'hard' ? 1 : event.bounce === 'soft' ? 2 : 0;
+    this.append(this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), bounce, file);
+    return true;
+  }
+
+  private campaignOf(r: number): number {
+    return this.campaignCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+  }
+
+  private messageOf(r: number): number {
+    return this.messageCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+  }
+
+  private urlOf(r: number): number {
+    return this.urlCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+  }
+
+  private bounceOf(r: number): number {
+    return this.bounceCol[r >>> SHIFT]?.[r & MASK] ?? 0;
+  }
+
+  private fileOf(r: number): number {
+    return this.fileCol[r >>> SHIFT]?.[r & MASK] ?? 0;
+  }
+
+  private atOf(r: number): number {
+    return this.atCol[r >>> SHIFT]![r & MASK]!;
+  }
+
+  /** The event in row `r`. */
+  event(r: number): TableEvent {
+    const c = this.campaignOf(r);
+    const m = this.messageOf(r);
+    const u = this.urlOf(r);
+    return {
+      type: this.types[this.typeCol[r >>> SHIFT]![r & MASK]!]!,
+      at: this.atOf(r),
+      campaign: c < 0 ? undefined : this.strings[c],
+      message: m < 0 ? undefined : this.strings[m],
+      url: u < 0 ? undefined : this.strings[u],
+      bounce: BOUNCES[this.bounceOf(r)],
+    };
+  }
+
+  /**
+   * Groups the rows by contact and drops duplicates, as the ingest collector and the CLI's merge of
+   * several files do: inside one file, one event per (contact, type, time, message, URL), keeping the
+   * lesser by campaign then bounce class; across files, one copy of identical events. Call once,
+   * after the last `append`.
+   */
+  dedupe(fileCount = 1): TableDedupe {
+    const n = this.rows;
+    const contacts = this.contacts.length;
+    const starts = new Int32Array(contacts + 1);
+    for (let k = 0; k < this.contactCol.length; k++) {
+      const col = this.contactCol[k]!;
+      const end = Math.min(CHUNK, n - k * CHUNK);
+      for (let i = 0; i < end; i++) starts[col[i]! + 1]! += 1;
+    }
+    for (let c = 0; c < contacts; c++) starts[c + 1]! += starts[c]!;
+    const order = new Int32Array(n);
+    const fill = starts.slice(0, contacts);
+    for (let k = 0; k < this.contactCol.length; k++) {
+      const col = this.contactCol[k]!;
+      const end = Math.min(CHUNK, n - k * CHUNK);
+      for (let i = 0; i < end; i++) order[fill[col[i]!]!++] = k * CHUNK + i;
+    }
+    const lengths = new Int32Array(contacts);
+    const duplicates = new Array<number>(Math.max(1, fileCount)).fill(0);
+    let crossFile = 0;
+    const strings = this.strings;
+    const campaignText = (r: number): string | undefined => {
+      const id = this.campaignOf(r);
+      return id < 0 ? undefined : strings[id];
+    };
+    const compare = (a: number, b: number): number =>
+      this.atOf(a) - this.atOf(b) ||
+      this.typeCol[a >>> SHIFT]![a & MASK]! - this.typeCol[b >>> SHIFT]![b & MASK]! ||
+      this.messageOf(a) - this.messageOf(b) ||
+      this.urlOf(a) - this.urlOf(b) ||
+      this.fileOf(a) - this.fileOf(b) ||
+      compareOptional(campaignText(a), campaignText(b)) ||
+      this.bounceOf(a) - this.bounceOf(b);
+    const sameKey = (a: number, b: number): boolean =>
+      this.atOf(a) === this.atOf(b) &&
+      this.typeCol[a >>> SHIFT]![a & MASK] === this.typeCol[b >>> SHIFT]![b & MASK] &&
+      this.messageOf(a) === this.messageOf(b) &&
+      this.urlOf(a) === this.urlOf(b);
+    for (let c = 0; c < contacts; c++) {
+      const s = starts[c]!;
+      const e = starts[c + 1]!;
+      if (e - s > 1) order.subarray(s, e).sort(compare);
+      let w = s;
+      let groupStart = s; // first kept row of the current (type, time, message, URL) group
+      for (let i = s; i < e; i++) {
+        const r = order[i]!;
+        if (w > s && sameKey(order[w - 1]!, r)) {
+          if (this.fileOf(order[w - 1]!) === this.fileOf(r)) {
+            duplicates[this.fileOf(r)]! += 1;
+            continue;
+          }
+          let copy = false;
+          for (let j = groupStart; j < w && !copy; j++) copy = this.campaignOf(order[j]!) === this.campaignOf(r) && this.bounceOf(order[j]!) === this.bounceOf(r);
+          if (copy) {
+            crossFile += 1;
+            continue;
+          }
+        } else groupStart = w;
+        order[w++] = r;
+      }
+      lengths[c] = w - s;
+    }
+    this.order = order;
+    this.starts = starts;
+    this.lengths = lengths;
+    return { duplicates, crossFile };
+  }
+
+  /** Rows of contact `id` left after `dedupe`, in a canonical order. */
+  contactRows(id: number): Int32Array {
+    if (this.order === undefined || this.starts === undefined || this.lengths === undefined) throw new Error('EventTable: call dedupe() first');
+    const s = this.starts[id]!;
+    return this.order.subarray(s, s + this.lengths[id]!);
+  }
+}
+
+function emptyIds(filled: number): Int32Array {
+  const a = new Int32Array(CHUNK);
+  a.fill(-1, 0, filled);
+  return a;
+}
+
+function compareOptional(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,494 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { PassThrough, pipeline } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import type { ProviderAdapter, RecordContext } from '../ingest/adapter.js';
+import { DETECT_SAMPLE_SIZE } from '../ingest/adapter.js';
+import type { Container } from '../ingest/container.js';
+import { csvRecord, Unparsable } from '../ingest/container.js';
+import { canonicalEmail } from '../ingest/emails.js';
+import type { EventTable } from '../ingest/eventTable.js';
+import { looseKey, text } from '../ingest/fields.js';
+import { checkOptions, chooseAdapter } from '../ingest/parseEvents.js';
+import type { ParseEventsOptions } from '../ingest/parseEvents.js';
+import { genericParts, type GenericParts } from '../ingest/providers/generic.js';
+import type { FormatDetection, IngestMeta, Rejection } from '../ingest/result.js';
+import { readTime } from '../ingest/timestamps.js';
+import { ByteKeys, MISSING } from './byteKeys.js';
+import type { ReadProgress } from './readEvents.js';
+
+/** Options of {@link probeEventTable} and {@link readEventTable}. */
+export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format' | 'mapping' | 'timezone'> {
+  /** The name used in messages. @default the path's base name */
+  name?: string;
+  /**
+   * With a `mapping` and no `format`: a file that a provider reader recognises is that provider's
+   * (and so not for the table), the mapping is for the others, as the CLI reads files. @default false
+   */
+  providersFirst?: boolean;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** What reading one file into a table gave: its `meta` (events and duplicates filled in by `finishTableMeta`) and rejections. */
+export interface TableFileRead {
+  file: string;
+  meta: IngestMeta;
+  rejected: Rejection[];
+  /** Rows this file appended to the table, before dedupe. */
+  rows: number;
+}
+
+/** A CSV the columnar reader can take: its header, the generic reader's rules, and where the data start. */
+export interface TableProbe {
+  path: string;
+  file: string;
+  headers: string[];
+  parts: GenericParts;
+  adapter: ProviderAdapter;
+  detection: FormatDetection | undefined;
+  gz: boolean;
+  /** Header index of each column the generic reader reads; -1 when absent. */
+  columns: Columns;
+}
+
+type Columns = Record<'contact' | 'type' | 'at' | 'campaign' | 'message' | 'url', number>;
+
+const HEAD_BYTES = 64 * 1024;
+/** The mapping roles the table holds; a mapping that names any other column takes the object path. */
+const TABLE_ROLES = new Set(['contact', 'type', 'at', 'campaign', 'message', 'url', 'types', 'defaultType']);
+
+/**
+ * Whether the columnar reader can take this file, and if so how: it must be CSV (optionally `.gz`)
+ * read by the generic reader (the mapping given or guessed) with no columns the table does not hold
+ * (event ids, user agents, IPs, machine flags, bounce classes), and lines ending in `\n` or `\r\n`.
+ * Provider exports and JSON go through `readEvents`. Never throws on content: `undefined` means "use
+ * the object path".
+ *
+ * @example
+ * const probe = await probeEventTable('events.csv'); // undefined for a SendGrid JSON export
+ */
+export async function probeEventTable(path: string, options: ReadEventTableOptions = {}): Promise<TableProbe | undefined> {
+  const file = options.name ?? basename(path);
+  const format = checkOptions(options, file);
+  if (format !== 'auto' && format !== 'csv' && format !== 'generic') return undefined;
+  const gz = /\.gz$/i.test(path);
+  let head = await readHead(path, gz);
+  if (head === undefined) return undefined;
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const first = /\S/.exec(head)?.[0];
+  if (first === undefined || first === '[' || first === '{') return undefined;
+  if (/\r(?!\n)/.test(head)) return undefined; // old Mac line ends: the streaming parser decides those
+  const lastLine = head.lastIndexOf('\n');
+  const complete = lastLine < 0 ? head : head.slice(0, lastLine);
+  const parsed = Papa.parse<string[]>(complete, { header: false, skipEmptyLines: 'greedy' });
+  const rows = parsed.data;
+  if (rows.length === 0) return undefined;
+  const headers = rows[0]!.map((h, i) => (i === 0 ? String(h).replace(/^\uFEFF/, '') : String(h)).trim());
+  const items = rows.slice(1, 1 + DETECT_SAMPLE_SIZE).map((cells) => csvRecord(headers, cells));
+  const container: Container = { kind: 'csv', headers, root: items, items };
+  let chosen: ReturnType<typeof chooseAdapter>;
+  try {
+    if (options.providersFirst === true && options.mapping !== undefined && options.format === undefined) {
+      let detected: string | undefined;
+      try {
+        detected = chooseAdapter(container, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }) }, file).adapter.name;
+      } catch {
+        detected = undefined;
+      }
+      if (detected !== undefined && detected !== 'generic') return undefined;
+      chosen = chooseAdapter(container, { ...options, format: 'generic' }, file);
+    } else chosen = chooseAdapter(container, options, file);
+  } catch {
+    return undefined;
+  }
+  const parts = genericParts(chosen.adapter);
+  if (parts === undefined) return undefined;
+  for (const [role, value] of Object.entries(parts.mapping)) if (value !== undefined && !TABLE_ROLES.has(role)) return undefined;
+  const columns = columnsOf(headers, parts);
+  if (columns === undefined) return undefined;
+  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, columns };
+}
+
+async function readHead(path: string, gz: boolean): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    let bytes = buf.subarray(0, bytesRead);
+    if (gz || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+      try {
+        bytes = gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
+      } catch {
+        return undefined;
+      }
+      if (bytes.length > HEAD_BYTES) bytes = bytes.subarray(0, HEAD_BYTES);
+    }
+    return new TextDecoder('utf-8').decode(bytes, { stream: true });
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a CSV that {@link probeEventTable} accepted into `table`, row by row on the raw bytes:
+ * e-mail, type, campaign and URL cells are looked up by their bytes (each distinct spelling is
+ * decoded and checked once, by the same functions the object path uses), common timestamps are read
+ * without a string, and every row the fast path is not sure of (quotes, a wrong cell count, an
+ * invalid address, an unusual time) goes through the generic reader's own `normalize`. So the
+ * result is the object path's, record for record: the same rejections, ignores and notes.
+ *
+ * @example
+ * const probe = await probeEventTable('events.csv');
+ * if (probe) reads.push(await readEventTable(probe, table, 0));
+ */
+export async function readEventTable(probe: TableProbe, table: EventTable, fileIndex: number, options: ReadEventTableOptions = {}): Promise<TableFileRead> {
+  const { headers, parts, adapter, file } = probe;
+  const rejected: Rejection[] = [];
+  const ignored = new Map<string, number>();
+  const notes = new Set<string>();
+  const ctx: { -readonly [K in keyof RecordContext]: RecordContext[K] } = { record: 0, format: adapter.name, timezone: options.timezone, note: (t) => void notes.add(t) };
+  const cols = probe.columns;
+  const width = headers.length;
+  const cellStart = new Int32Array(width + 1);
+  const cellEnd = new Int32Array(width + 1);
+  const emails = new ByteKeys();
+  const strings = new ByteKeys();
+  const typeKeys = new ByteKeys();
+  const typeEntries: TypeEntry[] = [];
+  const constantType = cols.type < 0 ? typeEntry(undefined) : undefined;
+  let records = 0;
+  let rows = 0;
+  let bytes = 0;
+  let headerDone = false;
+
+  function typeEntry(cell: string | undefined): TypeEntry {
+    const r = parts.eventTypeOf(cell, ctx);
+    if ('kind' in r) return r.kind === 'ignored' ? { kind: 'ignored', rule: r.rule } : { kind: 'slow' };
+    const type = table.typeId(r.type);
+    if (type === undefined) return { kind: 'slow' };
+    const bounce = r.type === 'bounce' ? parts.bounceOf(undefined, r.raw) : undefined;
+    return { kind: 'event', type, bounce: bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0 };
+  }
+
+  /** A record through the generic reader's `normalize`, exactly as `readEvents` reads it. */
+  function slow(cells: string[]): void {
+    if (cells.join('').trim() === '') return; // papaparse's skipEmptyLines: 'greedy'
+    records += 1;
+    const n = records;
+    const rec = csvRecord(headers, cells);
+    if (rec instanceof Unparsable) {
+      rejected.push({ record: n, code: rec.code, message: rec.message, raw: rec.raw });
+      return;
+    }
+    ctx.record = n;
+    let result;
+    try {
+      result = adapter.normalize(rec, ctx);
+    } catch (error) {
+      const why = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+      result = { kind: 'rejected' as const, code: 'unreadable_record', message: `could not be read by the ${adapter.name} adapter (${why})` };
+    }
+    if (result.kind === 'rejected') {
+      rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
+    } else if (result.kind === 'ignored') {
+      ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
+    } else {
+      for (const draft of result.events) {
+        if (!table.appendDraft(draft, fileIndex)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
+        rows += 1;
+      }
+    }
+  }
+
+  function stringOf(buf: Buffer, col: number): number {
+    if (col < 0) return -1;
+    const s = cellStart[col]!;
+    const e = cellEnd[col]!;
+    if (s === e) return -1;
+    let id = strings.get(buf, s, e);
+    if (id === MISSING) {
+      id = table.stringId(text(buf.toString('utf8', s, e)));
+      strings.set(buf, s, e, id);
+    }
+    return id;
+  }
+
+  /** One unquoted line with the right number of cells; false sends it to `slow`. */
+  function fast(buf: Buffer): boolean {
+    let entry = constantType;
+    if (entry === undefined) {
+      const s = cellStart[cols.type]!;
+      const e = cellEnd[cols.type]!;
+      let k = typeKeys.get(buf, s, e);
+      if (k === MISSING) {
+        k = typeEntries.length;
+        typeEntries.push(typeEntry(buf.toString('utf8', s, e)));
+        typeKeys.set(buf, s, e, k);
+      }
+      entry = typeEntries[k]!;
+    }
+    if (entry.kind === 'slow') return false;
+    if (entry.kind === 'ignored') {
+      if (constantType !== undefined && blank(buf)) return false;
+      records += 1;
+      ignored.set(entry.rule, (ignored.get(entry.rule) ?? 0) + 1);
+      return true;
+    }
+    if (cols.contact < 0) return false;
+    const cs = cellStart[cols.contact]!;
+    const ce = cellEnd[cols.contact]!;
+    let contact = emails.get(buf, cs, ce);
+    if (contact === MISSING) {
+      const email = canonicalEmail(buf.toString('utf8', cs, ce));
+      contact = email.ok ? table.contactId(email.email) : -1;
+      emails.set(buf, cs, ce, contact);
+    }
+    if (contact < 0) return false;
+    if (cols.at < 0) return false;
+    const ts = cellStart[cols.at]!;
+    const te = cellEnd[cols.at]!;
+    let at = quickTime(buf, ts, te);
+    if (at === undefined) {
+      ctx.record = records + 1;
+      const t = readTime(buf.toString('utf8', ts, te), ctx);
+      if (!t.ok) return false;
+      at = t.at;
+    }
+    records += 1;
+    table.append(contact, entry.type, at, stringOf(buf, cols.campaign), stringOf(buf, cols.message), stringOf(buf, cols.url), entry.bounce, fileIndex);
+    rows += 1;
+    return true;
+  }
+
+  /** Whether every cell of the split line is empty or white space (papaparse then skips the line). */
+  function blank(buf: Buffer): boolean {
+    for (let c = 0; c < width; c++) if (buf.toString('utf8', cellStart[c]!, cellEnd[c]!).trim() !== '') return false;
+    return true;
+  }
+
+  /** Splits `buf[start, end)` (one physical line) at commas; false when it has a quote. */
+  function split(buf: Buffer, start: number, end: number): number {
+    let cells = 0;
+    let s = start;
+    for (let i = start; i < end; i++) {
+      const b = buf[i]!;
+      if (b === 44) {
+        if (cells < width) {
+          cellStart[cells] = s;
+          cellEnd[cells] = i;
+        }
+        cells += 1;
+        s = i + 1;
+      } else if (b === 34) return -1;
+    }
+    if (cells < width) {
+      cellStart[cells] = s;
+      cellEnd[cells] = end;
+    }
+    return cells + 1;
+  }
+
+  /** Processes the complete records of `buf` from `pos`; returns where the unprocessed rest starts. */
+  function take(buf: Buffer, pos: number, final: boolean): number {
+    let p = pos;
+    while (p < buf.length) {
+      let nl = buf.indexOf(10, p);
+      if (nl < 0) {
+        if (!final) break;
+        nl = buf.length;
+      }
+      const end = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (!headerDone) {
+        // The header was read by the probe; skip it (and empty lines before it) the same way.
+        const quoted = recordEnd(buf, p, final);
+        if (quoted < 0) break;
+        const line = buf.toString('utf8', p, quoted).replace(/^\uFEFF/, '');
+        p = quoted + 1;
+        if (line.replace(/[,\s]/g, '') !== '') headerDone = true;
+        continue;
+      }
+      if (end === p) {
+        p = nl + 1;
+        continue;
+      }
+      const cells = split(buf, p, end);
+      if (cells === width) {
+        if (!fast(buf)) slow(buf.toString('utf8', p, end).split(','));
+      } else if (cells > 0) {
+        slow(buf.toString('utf8', p, end).split(','));
+      } else {
+        // A quote: the record may go on past this line; papaparse reads it.
+        const stop = recordEnd(buf, p, final);
+        if (stop < 0) break;
+        const textOf = buf.toString('utf8', p, stop > p && buf[stop - 1] === 13 ? stop - 1 : stop);
+        const parsed = Papa.parse<string[]>(textOf, { header: false, skipEmptyLines: 'greedy' });
+        for (const cellsOf of parsed.data) slow(cellsOf.map(String));
+        p = stop + 1;
+        continue;
+      }
+      p = nl + 1;
+    }
+    return p;
+  }
+
+  const raw = createReadStream(probe.path, { highWaterMark: 1 << 20 });
+  const counted = new PassThrough();
+  raw.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
+  const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : pipeline(raw, counted, () => {});
+  let carry: Buffer | undefined;
+  let first = true;
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (first) {
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+      first = false;
+    }
+    const rest = take(buf, 0, false);
+    carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : undefined;
+    options.onProgress?.({ bytes, records });
+  }
+  if (carry !== undefined && carry.length > 0) take(carry, 0, true);
+  options.onProgress?.({ bytes, records });
+
+  const ignoredOut: Record<string, number> = {};
+  for (const [rule, count] of [...ignored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) ignoredOut[rule] = count;
+  const meta: IngestMeta = {
+    format: adapter.name,
+    container: 'csv',
+    records,
+    events: rows,
+    duplicates: 0,
+    rejected: rejected.length,
+    ignored: ignoredOut,
+    recordsWithEvents: rows,
+    recordsAllDuplicates: 0,
+    notes: [...notes].sort(),
+  };
+  if (probe.detection !== undefined) meta.detection = probe.detection;
+  return { file, meta, rejected, rows };
+}
+
+/** Fills a file's `events`, `duplicates` and record counts in once the table is deduplicated (one event per record). */
+export function finishTableMeta(read: TableFileRead, duplicates: number): void {
+  read.meta.events = read.rows - duplicates;
+  read.meta.duplicates = duplicates;
+  read.meta.recordsWithEvents = read.rows - duplicates;
+  read.meta.recordsAllDuplicates = duplicates;
+}
+
+/** Thrown when a file turns out to hold what the table cannot: the caller reads it with the object path. */
+export class NotTabular extends Error {}
+
+type TypeEntry = { kind: 'event'; type: number; bounce: number } | { kind: 'ignored'; rule: string } | { kind: 'slow' };
+
+/** The header index of each column the generic reader reads, found as `read` finds it; -1 when absent. */
+function columnsOf(headers: readonly string[], parts: GenericParts): Columns | undefined {
+  const sample = csvRecord(headers, headers.map(() => 'x')) as Record<string, string>;
+  const index = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    let key: string | undefined;
+    if (Object.prototype.hasOwnProperty.call(sample, name)) key = name;
+    else {
+      const loose = looseKey(name);
+      key = Object.keys(sample).find((k) => looseKey(k) === loose);
+    }
+    if (key === undefined) return name.includes('.') ? -2 : -1;
+    const i = headers.indexOf(key);
+    return headers.indexOf(key, i + 1) >= 0 ? -2 : i; // a repeated header: the first non-empty cell wins, row by row
+  };
+  const m = parts.mapping;
+  const out = { contact: index(m.contact), type: index(m.type), at: index(m.at), campaign: index(m.campaign), message: index(m.message), url: index(m.url) };
+  return Object.values(out).some((i) => i === -2) ? undefined : out;
+}
+
+/**
+ * The end of the CSV record that starts at `start` (the index of its `\n`, or `buf.length` at the
+ * end of the input), reading quotes as papaparse does; -1 when the record goes on past the buffer.
+ */
+function recordEnd(buf: Buffer, start: number, final: boolean): number {
+  let i = start;
+  let fieldStart = true;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (fieldStart && b === 34) {
+      i += 1;
+      for (;;) {
+        if (i >= buf.length) return final ? buf.length : -1;
+        if (buf[i] === 34) {
+          if (buf[i + 1] === 34) i += 2;
+          else if (i + 1 >= buf.length && !final) return -1;
+          else break;
+        } else i += 1;
+      }
+      i += 1;
+      fieldStart = false;
+      continue;
+    }
+    if (b === 10) return i;
+    fieldStart = b === 44;
+    i += 1;
+  }
+  return final ? buf.length : -1;
+}
+
+const FRACTION = [1, 10, 100, 1000].map((scale, digits) => {
+  const out = new Int16Array(scale);
+  for (let v = 0; v < scale && digits > 0; v++) out[v] = Math.floor(Number(`0.${String(v).padStart(digits, '0')}`) * 1000);
+  return out;
+});
+const MIN = Date.UTC(1990, 0, 1);
+const MAX = Date.UTC(2200, 0, 1);
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The two shapes most exports write, read straight from the bytes with the results `parseTimestamp`
+ * gives: `YYYY-MM-DD[T ]HH:MM:SS[.f{1,3}]Z` and 10-digit epoch seconds or 13-digit epoch ms.
+ * `undefined` for anything else (the caller then uses `readTime`).
+ */
+function quickTime(buf: Buffer, s: number, e: number): number | undefined {
+  const len = e - s;
+  if (len === 10 || len === 13) {
+    let n = 0;
+    for (let i = s; i < e; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) return undefined;
+      n = n * 10 + d;
+    }
+    const at = len === 10 ? n * 1000 : n;
+    return at < MIN || at > MAX ? undefined : at;
+  }
+  if (len < 20 || len > 24 || buf[e - 1] !== 90 /* Z */) return undefined;
+  const dig = (i: number): number => {
+    const d = buf[s + i]! - 48;
+    return d >= 0 && d <= 9 ? d : -1000;
+  };
+  if (buf[s + 4] !== 45 || buf[s + 7] !== 45 || (buf[s + 10] !== 84 && buf[s + 10] !== 32) || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
+  const y = dig(0) * 1000 + dig(1) * 100 + dig(2) * 10 + dig(3);
+  const mo = dig(5) * 10 + dig(6);
+  const d = dig(8) * 10 + dig(9);
+  const h = dig(11) * 10 + dig(12);
+  const mi = dig(14) * 10 + dig(15);
+  const sec = dig(17) * 10 + dig(18);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  if (d > DAYS[mo - 1]! + (leap ? 1 : 0)) return undefined;
+  let ms = 0;
+  if (len > 20) {
+    if (buf[s + 19] !== 46) return undefined;
+    const digits = len - 21;
+    if (digits < 1) return undefined;
+    let v = 0;
+    for (let i = 20; i < 20 + digits; i++) {
+      const x = dig(i);
+      if (x < 0) return undefined;
+      v = v * 10 + x;
+    }
+    ms = FRACTION[digits]![v]!;
+  } else if (buf[s + 19] !== 90) return undefined;
+  const at = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  return at < MIN || at > MAX ? undefined : at;
+}
