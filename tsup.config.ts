@@ -14,9 +14,12 @@ export default defineConfig([
     noExternal: ['lodash-es'],
   },
   {
-    // The CLI: one ESM file with a shebang, built on `leadrank/node`.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI: one ESM file with a shebang, built on `leadrank/node`, and the worker thread it starts
+    // for large CSV exports (`leadrank score --threads`).
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/tableWorker': 'src/cli/tableWorker.ts' },
     format: ['esm'],
+    // Each file whole, so the worker is found beside main.js (`new URL('./tableWorker.js', import.meta.url)`).
+    splitting: false,
     sourcemap: true,
     target: 'node20',
     platform: 'node',

@@ -6,6 +6,7 @@ import { compareContent, compareEvents } from '../ingest/result.js';
 import type { EngagementEvent } from '../model/event.js';
 import { LeadrankError } from '../model/errors.js';
 import { EventTable } from '../ingest/eventTable.js';
+import type { TableScores } from '../score/scoreEventTable.js';
 import { readEvents } from '../node/readEvents.js';
 import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type TableProbe } from '../node/readEventTable.js';
 import type { ParsedArgs } from './args.js';
@@ -33,9 +34,13 @@ export interface EventsRead {
   crossFileDuplicates: number;
 }
 
-/** All event files of a run in one columnar table (`events` stays empty): see {@link readEventTableFiles}. */
+/**
+ * All event files of a run read the columnar way (`events` stays empty): into one `table` (see
+ * {@link readEventTableFiles}), or already scored by worker threads (`scores`, see `scoreTableInThreads`).
+ */
 export interface EventsTableRead extends EventsRead {
-  table: EventTable;
+  table?: EventTable;
+  scores?: TableScores;
 }
 
 /** How to read event files: input format, mapping, time zone. */
@@ -170,7 +175,7 @@ export async function readEventTableFiles(paths: readonly string[], options: Eve
 }
 
 /** The reader `readOne` would choose, as a probe: with a mapping and no format, a provider reader first, the mapping for the rest. */
-async function probeOne(path: string, name: string, options: EventReadOptions): Promise<TableProbe | undefined> {
+export async function probeOne(path: string, name: string, options: EventReadOptions): Promise<TableProbe | undefined> {
   const base = { name, ...(options.timezone === undefined ? {} : { timezone: options.timezone }) };
   if (options.format !== undefined) return probeEventTable(path, { ...base, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
   return probeEventTable(path, { ...base, ...(options.mapping === undefined ? {} : { mapping: options.mapping, providersFirst: true }) });

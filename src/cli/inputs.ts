@@ -9,10 +9,11 @@ import { asOfLine, resolveAsOf } from './asOf.js';
 import type { LoadedConfig } from './config.js';
 import { loadConfig } from './config.js';
 import type { CommandContext } from './context.js';
-import type { EventsRead } from './events.js';
+import type { EventsRead, EventsTableRead } from './events.js';
 import { eventReadOptions, readEventFiles, readEventTableFiles } from './events.js';
 import { UsageError } from './exitCodes.js';
 import { createProgress } from './progress.js';
+import { scoreTableInThreads, threadsAvailable } from './tableThreads.js';
 import type { AnyRejection } from './rejected.js';
 import { checkRejectLimit, rejectLimit, rejectedCsv } from './rejected.js';
 import { eventsSummary, rejectedSummary, tableSummary } from './summary.js';
@@ -23,7 +24,7 @@ import { readContactsFile, readOutcomesFile, readRepsFile } from './tables.js';
 export interface RunInputs {
   asOf: AsOf;
   config: LoadedConfig;
-  events: EventsRead;
+  events: EventsRead | EventsTableRead;
   contacts?: TableRead<Contact>;
   reps?: TableRead<Rep>;
   outcomes?: TableRead<CallOutcome>;
@@ -35,8 +36,11 @@ export interface RunInputs {
 export interface InputNeeds {
   reps?: 'required';
   outcomes?: 'required' | 'optional';
-  /** The command can score from an `EventTable`: event files the table takes are read into one (`events.table`). */
-  table?: boolean;
+  /**
+   * The command can score from an `EventTable`: event files the table takes are read into one
+   * (`events.table`), or, with `threads` > 1, read and scored on worker threads (`events.scores`).
+   */
+  table?: { threads: number; top: number | undefined };
 }
 
 /**
@@ -60,10 +64,15 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
     needs.outcomes === 'required' ? requireOption(args, 'outcomes', command, 'the call outcomes file (CSV or JSON: contact, date, disposition)') : needs.outcomes === 'optional' ? stringOption(args, 'outcomes') : undefined;
   const contactsPath = stringOption(args, 'contacts');
 
-  const progress = createProgress(io.stderr, { quiet: ctx.quiet });
-  const tabled = needs.table === true ? await readEventTableFiles(args.positionals, readOptions, io.cwd, progress) : undefined;
-  const events = tabled ?? (await readEventFiles(args.positionals, readOptions, io.cwd, progress));
   const contacts = contactsPath === undefined ? undefined : await readContactsFile(contactsPath, io.cwd);
+  const progress = createProgress(io.stderr, { quiet: ctx.quiet });
+  let events: EventsRead | EventsTableRead | undefined;
+  if (needs.table !== undefined && needs.table.threads > 1 && threadsAvailable()) {
+    const scoring = { asOf: asOf.ms, model: config.scoring, contacts: contacts?.rows, top: needs.table.top };
+    events = await scoreTableInThreads(args.positionals, readOptions, io.cwd, scoring, needs.table.threads, progress);
+  }
+  if (events === undefined && needs.table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
+  events ??= await readEventFiles(args.positionals, readOptions, io.cwd, progress);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
   const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);
 

@@ -149,28 +149,39 @@ export class EventTable {
     return true;
   }
 
-  private campaignOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  campaignOf(r: number): number {
     return this.campaignCol[r >>> SHIFT]?.[r & MASK] ?? -1;
   }
 
-  private messageOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  messageOf(r: number): number {
     return this.messageCol[r >>> SHIFT]?.[r & MASK] ?? -1;
   }
 
-  private urlOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  urlOf(r: number): number {
     return this.urlCol[r >>> SHIFT]?.[r & MASK] ?? -1;
   }
 
-  private bounceOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  bounceOf(r: number): number {
     return this.bounceCol[r >>> SHIFT]?.[r & MASK] ?? 0;
   }
 
-  private fileOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  fileOf(r: number): number {
     return this.fileCol[r >>> SHIFT]?.[r & MASK] ?? 0;
   }
 
-  private atOf(r: number): number {
+  /** Row `r`'s column value (string ids: -1 for none). */
+  atOf(r: number): number {
     return this.atCol[r >>> SHIFT]![r & MASK]!;
+  }
+
+  /** Row `r`'s type id. */
+  typeOf(r: number): number {
+    return this.typeCol[r >>> SHIFT]![r & MASK]!;
   }
 
   /** The event in row `r`. */
@@ -238,13 +249,18 @@ export class EventTable {
       if (e - s > 1) order.subarray(s, e).sort(compare);
       let w = s;
       let groupStart = s; // first kept row of the current (type, time, message, URL) group
+      let prev = -1; // the row before, kept or not: a file's duplicates sort next to each other
       for (let i = s; i < e; i++) {
         const r = order[i]!;
-        if (w > s && sameKey(order[w - 1]!, r)) {
-          if (this.fileOf(order[w - 1]!) === this.fileOf(r)) {
-            duplicates[this.fileOf(r)]! += 1;
-            continue;
-          }
+        const same = prev >= 0 && sameKey(prev, r);
+        const sameFile = same && this.fileOf(prev) === this.fileOf(r);
+        prev = r;
+        if (sameFile) {
+          duplicates[this.fileOf(r)]! += 1;
+          continue;
+        }
+        if (same) {
+          // The lesser of its file: kept unless another file has the identical event.
           let copy = false;
           for (let j = groupStart; j < w && !copy; j++) copy = this.campaignOf(order[j]!) === this.campaignOf(r) && this.bounceOf(order[j]!) === this.bounceOf(r);
           if (copy) {

@@ -15,10 +15,8 @@ export const MISSING = -0x80000000;
  */
 export class ByteKeys {
   private mask = 1023;
-  private hashes = new Int32Array(1024);
-  private values = new Int32Array(1024);
-  private starts = new Int32Array(1024).fill(-1);
-  private lengths = new Int32Array(1024);
+  /** Per slot, side by side (one cache line a probe): hash, key start in the arena (-1 = empty), key length, value. */
+  private slots = ByteKeys.emptySlots(1024);
   private arena = new Uint8Array(1 << 16);
   private used = 0;
   private count = 0;
@@ -30,17 +28,16 @@ export class ByteKeys {
 
   /** The value of the key `buf[start, end)`, or {@link MISSING}. */
   get(buf: Uint8Array, start: number, end: number): number {
-    const h = hashBytes(buf, start, end);
-    const slot = this.find(buf, start, end, h);
-    return this.starts[slot]! < 0 ? MISSING : this.values[slot]!;
+    const slot = this.find(buf, start, end, hashBytes(buf, start, end));
+    return this.slots[slot + 1]! < 0 ? MISSING : this.slots[slot + 3]!;
   }
 
   /** Sets the value of the key `buf[start, end)`. */
   set(buf: Uint8Array, start: number, end: number, value: number): void {
     const h = hashBytes(buf, start, end);
     let slot = this.find(buf, start, end, h);
-    if (this.starts[slot]! >= 0) {
-      this.values[slot] = value;
+    if (this.slots[slot + 1]! >= 0) {
+      this.slots[slot + 3] = value;
       return;
     }
     if ((this.count + 1) * 2 > this.mask + 1) {
@@ -54,48 +51,51 @@ export class ByteKeys {
       this.arena = next;
     }
     this.arena.set(buf.subarray(start, end), this.used);
-    this.hashes[slot] = h;
-    this.values[slot] = value;
-    this.starts[slot] = this.used;
-    this.lengths[slot] = len;
+    const t = this.slots;
+    t[slot] = h;
+    t[slot + 1] = this.used;
+    t[slot + 2] = len;
+    t[slot + 3] = value;
     this.used += len;
     this.count += 1;
   }
 
+  /** The index in `slots` of the key's slot, or of the empty slot where it would go. */
   private find(buf: Uint8Array, start: number, end: number, h: number): number {
     const len = end - start;
-    let slot = h & this.mask;
-    for (;;) {
-      const s = this.starts[slot]!;
-      if (s < 0) return slot;
-      if (this.hashes[slot] === h && this.lengths[slot] === len && this.equal(s, buf, start, len)) return slot;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  private equal(at: number, buf: Uint8Array, start: number, len: number): boolean {
+    const t = this.slots;
     const a = this.arena;
-    for (let i = 0; i < len; i++) if (a[at + i] !== buf[start + i]) return false;
-    return true;
+    let i = h & this.mask;
+    for (;;) {
+      const slot = i << 2;
+      const at = t[slot + 1]!;
+      if (at < 0) return slot;
+      if (t[slot] === h && t[slot + 2] === len) {
+        let k = 0;
+        while (k < len && a[at + k] === buf[start + k]) k++;
+        if (k === len) return slot;
+      }
+      i = (i + 1) & this.mask;
+    }
   }
 
   private grow(): void {
-    const { hashes, values, starts, lengths } = this;
+    const old = this.slots;
     const size = (this.mask + 1) * 2;
     this.mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.values = new Int32Array(size);
-    this.starts = new Int32Array(size).fill(-1);
-    this.lengths = new Int32Array(size);
-    for (let i = 0; i < starts.length; i++) {
-      if (starts[i]! < 0) continue;
-      let slot = hashes[i]! & this.mask;
-      while (this.starts[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.hashes[slot] = hashes[i]!;
-      this.values[slot] = values[i]!;
-      this.starts[slot] = starts[i]!;
-      this.lengths[slot] = lengths[i]!;
+    this.slots = ByteKeys.emptySlots(size);
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s + 1]! < 0) continue;
+      let i = old[s]! & this.mask;
+      while (this.slots[(i << 2) + 1]! >= 0) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(s, s + 4), i << 2);
     }
+  }
+
+  private static emptySlots(size: number): Int32Array {
+    const t = new Int32Array(size * 4);
+    for (let i = 1; i < t.length; i += 4) t[i] = -1;
+    return t;
   }
 }
 

@@ -29,6 +29,27 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
    */
   providersFirst?: boolean;
   onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Read only the contacts of one part (by {@link partOf} of the canonical e-mail), for one of
+   * `count` threads reading the same file: each record is counted by every part, its events kept by
+   * the part that owns their contact, and a record that yields no event (rejected, ignored) is
+   * reported by the contact's part, or by part 0 when it names no valid address.
+   */
+  partition?: { index: number; count: number };
+}
+
+/**
+ * The part (of `count`) a contact belongs to when threads split the contacts: a hash of the
+ * canonical e-mail, so every spelling of an address lands in the same part.
+ *
+ * @example
+ * partOf('ann@x.com', 2) //=> 0 or 1, always the same
+ */
+export function partOf(email: string, count: number): number {
+  if (count <= 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < email.length; i++) h = Math.imul(h ^ email.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % count;
 }
 
 /** What reading one file into a table gave: its `meta` (events and duplicates filled in by `finishTableMeta`) and rejections. */
@@ -51,11 +72,30 @@ export interface TableProbe {
   gz: boolean;
   /** Header index of each column the generic reader reads; -1 when absent. */
   columns: Columns;
+  /** Records end at `\r\n` (a lone `\n` is then part of a cell, as papaparse reads it); else at `\n`. */
+  crlf: boolean;
+}
+
+/**
+ * The line ending papaparse's streaming parser guesses from the start of the input (its
+ * `guessLineEndings`): quoted parts removed, `\n` if it comes before any `\r`, else `\r\n` when
+ * most `\r` are followed by `\n`, else `\r`.
+ */
+function guessNewline(head: string): '\n' | '\r\n' | '\r' {
+  const input = head.slice(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const r = input.split('\r');
+  const n = input.split('\n');
+  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
 type Columns = Record<'contact' | 'type' | 'at' | 'campaign' | 'message' | 'url', number>;
 
 const HEAD_BYTES = 64 * 1024;
+/** An address that another part (thread) reads. */
+const OTHER_PART = -2;
 /** The mapping roles the table holds; a mapping that names any other column takes the object path. */
 const TABLE_ROLES = new Set(['contact', 'type', 'at', 'campaign', 'message', 'url', 'types', 'defaultType']);
 
@@ -79,10 +119,11 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   const first = /\S/.exec(head)?.[0];
   if (first === undefined || first === '[' || first === '{') return undefined;
-  if (/\r(?!\n)/.test(head)) return undefined; // old Mac line ends: the streaming parser decides those
+  const newline = guessNewline(head);
+  if (newline === '\r') return undefined; // old Mac line ends: left to the streaming parser
   const lastLine = head.lastIndexOf('\n');
   const complete = lastLine < 0 ? head : head.slice(0, lastLine);
-  const parsed = Papa.parse<string[]>(complete, { header: false, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(complete, { header: false, skipEmptyLines: 'greedy', newline });
   const rows = parsed.data;
   if (rows.length === 0) return undefined;
   const headers = rows[0]!.map((h, i) => (i === 0 ? String(h).replace(/^\uFEFF/, '') : String(h)).trim());
@@ -108,7 +149,7 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   for (const [role, value] of Object.entries(parts.mapping)) if (value !== undefined && !TABLE_ROLES.has(role)) return undefined;
   const columns = columnsOf(headers, parts);
   if (columns === undefined) return undefined;
-  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, columns };
+  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, columns, crlf: newline === '\r\n' };
 }
 
 async function readHead(path: string, gz: boolean): Promise<string | undefined> {
@@ -158,6 +199,14 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
   const typeKeys = new ByteKeys();
   const typeEntries: TypeEntry[] = [];
   const constantType = cols.type < 0 ? typeEntry(undefined) : undefined;
+  const part = options.partition ?? { index: 0, count: 1 };
+  const mine = (email: string): boolean => partOf(email, part.count) === part.index;
+  /** The part that reports a record without events: its valid address's part, else part 0. */
+  const reports = (rec: Record<string, unknown>): boolean => {
+    if (part.count === 1) return true;
+    const email = parts.mapping.contact === undefined ? undefined : canonicalEmail(parts.read(rec, parts.mapping.contact));
+    return email !== undefined && email.ok ? mine(email.email) : part.index === 0;
+  };
   let records = 0;
   let rows = 0;
   let bytes = 0;
@@ -179,7 +228,7 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     const n = records;
     const rec = csvRecord(headers, cells);
     if (rec instanceof Unparsable) {
-      rejected.push({ record: n, code: rec.code, message: rec.message, raw: rec.raw });
+      if (part.index === 0) rejected.push({ record: n, code: rec.code, message: rec.message, raw: rec.raw });
       return;
     }
     ctx.record = n;
@@ -191,11 +240,12 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
       result = { kind: 'rejected' as const, code: 'unreadable_record', message: `could not be read by the ${adapter.name} adapter (${why})` };
     }
     if (result.kind === 'rejected') {
-      rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
+      if (reports(rec as Record<string, unknown>)) rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
     } else if (result.kind === 'ignored') {
-      ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
+      if (part.index === 0) ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
     } else {
       for (const draft of result.events) {
+        if (!mine(draft.contact)) continue;
         if (!table.appendDraft(draft, fileIndex)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
         rows += 1;
       }
@@ -233,7 +283,7 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     if (entry.kind === 'ignored') {
       if (constantType !== undefined && blank(buf)) return false;
       records += 1;
-      ignored.set(entry.rule, (ignored.get(entry.rule) ?? 0) + 1);
+      if (part.index === 0) ignored.set(entry.rule, (ignored.get(entry.rule) ?? 0) + 1);
       return true;
     }
     if (cols.contact < 0) return false;
@@ -242,8 +292,12 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     let contact = emails.get(buf, cs, ce);
     if (contact === MISSING) {
       const email = canonicalEmail(buf.toString('utf8', cs, ce));
-      contact = email.ok ? table.contactId(email.email) : -1;
+      contact = !email.ok ? -1 : mine(email.email) ? table.contactId(email.email) : OTHER_PART;
       emails.set(buf, cs, ce, contact);
+    }
+    if (contact === OTHER_PART) {
+      records += 1; // another part reads this record
+      return true;
     }
     if (contact < 0) return false;
     if (cols.at < 0) return false;
@@ -290,6 +344,14 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     return cells + 1;
   }
 
+  const crlf = probe.crlf;
+  const newline = crlf ? '\r\n' : '\n';
+  /** A record papaparse must read (quotes, or a lone `\n` in a `\r\n` file). */
+  const parseRecords = (textOf: string): void => {
+    const parsed = Papa.parse<string[]>(textOf, { header: false, skipEmptyLines: 'greedy', newline });
+    for (const cellsOf of parsed.data) slow(cellsOf.map(String));
+  };
+
   /** Processes the complete records of `buf` from `pos`; returns where the unprocessed rest starts. */
   function take(buf: Buffer, pos: number, final: boolean): number {
     let p = pos;
@@ -299,14 +361,17 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
         if (!final) break;
         nl = buf.length;
       }
-      const end = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl;
-      if (!headerDone) {
-        // The header was read by the probe; skip it (and empty lines before it) the same way.
-        const quoted = recordEnd(buf, p, final);
-        if (quoted < 0) break;
-        const line = buf.toString('utf8', p, quoted).replace(/^\uFEFF/, '');
-        p = quoted + 1;
-        if (line.replace(/[,\s]/g, '') !== '') headerDone = true;
+      const lineEnds = !crlf || nl === buf.length || (nl > p && buf[nl - 1] === 13);
+      const end = crlf && nl > p && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (!headerDone || !lineEnds) {
+        // The header (read by the probe; skipped here with any empty lines before it), or a record
+        // that goes on past a lone \n: found as papaparse finds it.
+        const stop = recordEnd(buf, p, final, crlf);
+        if (stop < 0) break;
+        const textOf = buf.toString('utf8', p, crlf && stop > p && buf[stop - 1] === 13 ? stop - 1 : stop);
+        p = stop + 1;
+        if (headerDone) parseRecords(textOf);
+        else if (textOf.replace(/^\uFEFF/, '').replace(/[,\s]/g, '') !== '') headerDone = true;
         continue;
       }
       if (end === p) {
@@ -319,12 +384,10 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
       } else if (cells > 0) {
         slow(buf.toString('utf8', p, end).split(','));
       } else {
-        // A quote: the record may go on past this line; papaparse reads it.
-        const stop = recordEnd(buf, p, final);
+        // A quote: the record may go on past this line.
+        const stop = recordEnd(buf, p, final, crlf);
         if (stop < 0) break;
-        const textOf = buf.toString('utf8', p, stop > p && buf[stop - 1] === 13 ? stop - 1 : stop);
-        const parsed = Papa.parse<string[]>(textOf, { header: false, skipEmptyLines: 'greedy' });
-        for (const cellsOf of parsed.data) slow(cellsOf.map(String));
+        parseRecords(buf.toString('utf8', p, crlf && stop > p && buf[stop - 1] === 13 ? stop - 1 : stop));
         p = stop + 1;
         continue;
       }
@@ -407,9 +470,11 @@ function columnsOf(headers: readonly string[], parts: GenericParts): Columns | u
 
 /**
  * The end of the CSV record that starts at `start` (the index of its `\n`, or `buf.length` at the
- * end of the input), reading quotes as papaparse does; -1 when the record goes on past the buffer.
+ * end of the input), reading quotes as papaparse does; with `crlf`, only a `\n` after `\r` ends it.
+ * -1 when the record goes on past the buffer. Malformed quoting throws {@link NotTabular}: the
+ * object path (papaparse's own recovery) then reads the file.
  */
-function recordEnd(buf: Buffer, start: number, final: boolean): number {
+function recordEnd(buf: Buffer, start: number, final: boolean, crlf: boolean): number {
   let i = start;
   let fieldStart = true;
   while (i < buf.length) {
@@ -417,7 +482,10 @@ function recordEnd(buf: Buffer, start: number, final: boolean): number {
     if (fieldStart && b === 34) {
       i += 1;
       for (;;) {
-        if (i >= buf.length) return final ? buf.length : -1;
+        if (i >= buf.length) {
+          if (final) throw new NotTabular('a quote is never closed');
+          return -1;
+        }
         if (buf[i] === 34) {
           if (buf[i + 1] === 34) i += 2;
           else if (i + 1 >= buf.length && !final) return -1;
@@ -425,10 +493,14 @@ function recordEnd(buf: Buffer, start: number, final: boolean): number {
         } else i += 1;
       }
       i += 1;
+      const next = buf[i];
+      // Text after a closing quote: papaparse's recovery decides such a file, so it reads it.
+      if (i < buf.length && next !== 44 && next !== 10 && next !== 13) throw new NotTabular('text follows a closing quote');
       fieldStart = false;
       continue;
     }
-    if (b === 10) return i;
+    if (b === 34) throw new NotTabular('a quote inside an unquoted cell');
+    if (b === 10 && (!crlf || (i > start && buf[i - 1] === 13))) return i;
     fieldStart = b === 44;
     i += 1;
   }

@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import type { Interest, ScoredContact } from '../model/scored.js';
+import type { Interest, ScoredContact, Tier } from '../model/scored.js';
 import { evaluateContact, type Evaluation } from './evaluate.js';
 import { fitScore, gradeOf, labelOf, tierOf } from './fit.js';
 import type { MachineContext } from './machine.js';
@@ -28,19 +28,47 @@ function interestsOf(ev: Evaluation): Interest[] {
     .sort((a, b) => b.weight - a.weight || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
 
+/** What ranking a contact needs: its score, tier and last engagement (no reasons, no interests). */
+export interface RankKey {
+  score: number;
+  tier: Tier;
+  lastEngagement: number | undefined;
+}
+
+interface Scored extends RankKey {
+  ev: Evaluation;
+  engagement: number;
+  fit: number;
+  matches: ReturnType<typeof fitScore>['matches'];
+  grade: ReturnType<typeof gradeOf>;
+}
+
+function scoreParts(state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): Scored {
+  const ev = evaluateContact(state, asOf, ctx);
+  const engagement = round(engagementOf(ev.raw, ctx));
+  const { fit, matches } = fitScore(contact, ctx.model);
+  const tier = tierOf(engagement, ctx.model);
+  return { ev, engagement, fit, matches, grade: gradeOf(fit, ctx.model), tier, score: round(engagement + fit), lastEngagement: ev.lastEngagement };
+}
+
+/**
+ * The part of {@link scoreOne} that ranking needs, computed the same way: a `ScoredContact` made
+ * from the same state has exactly this score, tier and last engagement.
+ */
+export function rankKeyOf(state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): RankKey {
+  const { score, tier, lastEngagement } = scoreParts(state, contact, asOf, ctx);
+  return { score, tier, lastEngagement };
+}
+
 /** Scores one contact (`rank` is set later by the ranking). */
 export function scoreOne(email: string, state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): ScoredContact {
   const model = ctx.model;
-  const ev = evaluateContact(state, asOf, ctx);
-  const engagement = round(engagementOf(ev.raw, ctx));
-  const { fit, matches } = fitScore(contact, model);
-  const grade = gradeOf(fit, model);
-  const tier = tierOf(engagement, model);
+  const { ev, engagement, fit, matches, grade, tier, score } = scoreParts(state, contact, asOf, ctx);
   const machineEvents = ev.reasons.filter((r) => r !== undefined).length;
   const out: ScoredContact = {
     rank: 0,
     contact: email,
-    score: round(engagement + fit),
+    score,
     engagement,
     fit: round(fit),
     grade,

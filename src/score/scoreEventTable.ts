@@ -1,8 +1,7 @@
 import type { EventTable } from '../ingest/eventTable.js';
 import type { ScoredContact, Tier } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
-import { scoreOne } from './finalize.js';
-import { compareScoredContacts } from './rank.js';
+import { rankKeyOf, scoreOne } from './finalize.js';
 import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState, type Hit } from './state.js';
 
@@ -10,6 +9,8 @@ import { newContactState, type ContactState, type Hit } from './state.js';
 export interface ScoreTableOptions extends ScoreOptions {
   /** Return only the `top` best contacts (all are still scored and counted). @default all */
   top?: number;
+  /** Which CRM contacts without events this call scores (threads split them). @default all */
+  ownsContact?: (email: string) => boolean;
 }
 
 /** The ranking of a table: the best contacts (ranked from 1), how many were scored, and per tier. */
@@ -34,78 +35,96 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
   const scorer = createScorer(options);
   const s = scorerInternals(scorer);
   const { asOf, ctx } = s;
-  const top = options.top ?? Number.POSITIVE_INFINITY;
 
   // Pass 1: the links each campaign's people clicked (the evidence of the all-links-clicked rule).
+  const click = table.types.indexOf('click');
   const linkKeys = new Map<number, string>();
-  for (let c = 0; c < table.contacts.length; c++) {
+  for (let c = 0; click >= 0 && c < table.contacts.length; c++) {
     for (const r of table.contactRows(c)) {
-      const e = table.event(r);
-      if (e.at > asOf || e.type !== 'click' || e.url === undefined) continue;
-      const ck = e.campaign ?? e.message;
-      if (ck === undefined) continue;
-      let set = s.campaignLinks.get(ck);
-      if (set === undefined) s.campaignLinks.set(ck, (set = new Set()));
-      const urlId = table.stringId(e.url);
-      let key = linkKeys.get(urlId);
-      if (key === undefined) linkKeys.set(urlId, (key = ctx.rules.link(e.url).key));
+      const url = table.urlOf(r);
+      if (table.typeOf(r) !== click || url < 0 || table.atOf(r) > asOf) continue;
+      const campaign = table.campaignOf(r);
+      const ck = campaign >= 0 ? campaign : table.messageOf(r);
+      if (ck < 0) continue;
+      const name = table.strings[ck]!;
+      let set = s.campaignLinks.get(name);
+      if (set === undefined) s.campaignLinks.set(name, (set = new Set()));
+      let key = linkKeys.get(url);
+      if (key === undefined) linkKeys.set(url, (key = ctx.rules.link(table.strings[url]!).key));
       set.add(key);
     }
   }
 
-  // Pass 2: one contact's state at a time, scored as the reducer's finalize scores it.
+  // Pass 2: every contact's rank key, from the state the reducer would hold for it.
+  const emails = [...table.contacts];
+  for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
+  const n = emails.length;
+  const scores = new Float64Array(n);
+  const lasts = new Float64Array(n);
   const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  let best: ScoredContact[] = [];
-  let count = 0;
-  const keep = (scored: ScoredContact): void => {
-    count += 1;
-    tiers[scored.tier] += 1;
-    if (top === 0) return;
-    best.push(scored);
-    if (best.length >= 2 * top + 1024) best = best.sort(compareScoredContacts).slice(0, top);
-  };
-  for (let c = 0; c < table.contacts.length; c++) {
-    const email = table.contacts[c]!;
-    keep(scoreOne(email, stateOf(table, table.contactRows(c), asOf), s.contacts.get(email), asOf, ctx));
+  const stateFor = (i: number): ContactState => (i < table.contacts.length ? stateOf(table, table.contactRows(i), asOf) : newContactState());
+  for (let i = 0; i < n; i++) {
+    const key = rankKeyOf(stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
+    scores[i] = key.score;
+    lasts[i] = key.lastEngagement ?? Number.NEGATIVE_INFINITY;
+    tiers[key.tier] += 1;
   }
-  for (const [email, contact] of s.contacts) {
-    if (table.hasContact(email)) continue;
-    keep(scoreOne(email, newContactState(), contact, asOf, ctx));
+
+  // Pass 3: the best `top` in ranking order (as compareScoredContacts orders), scored in full.
+  const top = Math.min(options.top ?? n, n);
+  let candidates: number[];
+  if (top >= n) candidates = Array.from({ length: n }, (_, i) => i);
+  else if (top <= 0) candidates = [];
+  else {
+    const threshold = Float64Array.from(scores).sort()[n - top]!;
+    candidates = [];
+    for (let i = 0; i < n; i++) if (scores[i]! >= threshold) candidates.push(i);
   }
-  best.sort(compareScoredContacts);
-  if (best.length > top) best = best.slice(0, top);
-  best.forEach((x, i) => {
-    x.rank = i + 1;
+  candidates.sort((a, b) => {
+    if (scores[a] !== scores[b]) return scores[b]! - scores[a]!;
+    if (lasts[a] !== lasts[b]) return lasts[b]! > lasts[a]! ? 1 : -1;
+    return emails[a]! < emails[b]! ? -1 : emails[a]! > emails[b]! ? 1 : 0;
   });
-  return { scored: best, contacts: count, tiers };
+  const scored = candidates.slice(0, top).map((i, k) => {
+    const out = scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
+    out.rank = k + 1;
+    return out;
+  });
+  return { scored, contacts: n, tiers };
 }
 
 /** The reducer state `createScorer().add` would build from these rows. */
 function stateOf(table: EventTable, rows: Int32Array, asOf: number): ContactState {
   const st = newContactState();
+  const { types, strings } = table;
+  const text = (id: number): string | undefined => (id < 0 ? undefined : strings[id]);
   for (const r of rows) {
-    const e = table.event(r);
-    if (e.at > asOf) {
+    const at = table.atOf(r);
+    if (at > asOf) {
       st.future++;
       continue;
     }
-    if (e.type === 'sent' || e.type === 'delivered') {
-      st.counts.set(e.type, (st.counts.get(e.type) ?? 0) + 1);
-      const key = e.message ?? e.campaign;
+    const type = types[table.typeOf(r)]!;
+    const message = text(table.messageOf(r));
+    const campaign = text(table.campaignOf(r));
+    if (type === 'sent' || type === 'delivered') {
+      st.counts.set(type, (st.counts.get(type) ?? 0) + 1);
+      const key = message ?? campaign;
       if (key !== undefined) {
         const prev = st.delivered.get(key);
-        if (prev === undefined || e.at < prev) st.delivered.set(key, e.at);
+        if (prev === undefined || at < prev) st.delivered.set(key, at);
       }
       continue;
     }
+    const bounce = table.bounceOf(r);
     const hit: Hit = {
-      at: e.at,
-      type: e.type,
-      message: e.message,
-      campaign: e.campaign,
-      url: e.url,
+      at,
+      type,
+      message,
+      campaign,
+      url: text(table.urlOf(r)),
       pre: undefined,
-      bounce: e.type === 'bounce' ? (e.bounce ?? 'hard') : undefined,
+      bounce: type === 'bounce' ? (bounce === 2 ? 'soft' : 'hard') : undefined,
       ref: -1,
     };
     st.hits.push(hit);

@@ -1,0 +1,157 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readEventFiles, readEventTableFiles, type EventReadOptions } from '../../src/cli/events.js';
+import { mergeParts, runTablePart } from '../../src/cli/tableThreads.js';
+import { probeEventTable } from '../../src/node/readEventTable.js';
+import { ContactSchema, type Contact } from '../../src/model/contact.js';
+import { scoreContacts } from '../../src/score/scoreContacts.js';
+import { scoreEventTable } from '../../src/score/scoreEventTable.js';
+
+const AS_OF = Date.UTC(2026, 4, 3, 12);
+const CONTACTS: Contact[] = [{ email: 'ann@farm.example', company: 'Farm', country: 'DE' }, { email: 'crm.only@farm.example', company: 'Vet' }].map((c) => ContactSchema.parse(c));
+const MODEL = { fit: { rules: [{ field: 'country', op: 'equals' as const, value: 'DE', points: 5 }] } };
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const csvCell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+const EMAILS = ['ann@farm.example', ' Ann@Farm.Example ', '"Ann" <ann@farm.example>', 'bob@vet.example', 'BOB@vet.example', 'cy@agri.example', 'dee@agri.example', 'not-an-email', '', 'mailto:eve@farm.example'];
+const TYPES = ['open', 'open', 'click', 'click', 'click', 'delivered', 'sent', 'Opened', 'bounce', 'hard_bounce', 'soft bounce', 'unsubscribe', 'complaint', 'reply', 'weird type!', 'skipme', ''];
+const CAMPAIGNS = ['spring-tractors', 'vet-care', 'Harvest, 2026', '', ' spaced '];
+const URLS = ['https://agri.example/pricing', 'https://agri.example/tractors/x9', 'https://agri.example/veterinary/vaccines', 'https://agri.example/unsubscribe', 'https://agri.example/careers', '', ' https://agri.example/demo '];
+
+function time(r: () => number): string {
+  const at = AS_OF - Math.floor(r() * 20 * 86_400_000);
+  const near = AS_OF - 3 * 86_400_000 + Math.floor(r() * 8) * 1000; // same-second and burst evidence
+  const t = r() < 0.3 ? near : at;
+  const shapes = [
+    () => new Date(t).toISOString().replace('.000Z', 'Z'),
+    () => new Date(t).toISOString(),
+    () => String(Math.floor(t / 1000)),
+    () => String(t),
+    () => new Date(t + 7_200_000).toISOString().replace('.000Z', '+02:00'),
+    () => new Date(t).toISOString().replace('T', ' ').replace('.000Z', ''),
+    () => 'yesterday',
+    () => '2026-02-30T10:00:00Z',
+    () => '',
+    () => new Date(AS_OF + 86_400_000).toISOString(),
+  ];
+  const i = Math.floor(r() * 100);
+  return shapes[i < 50 ? 0 : i < 60 ? 1 : i < 70 ? 2 : i < 75 ? 3 : i < 80 ? 4 : i < 85 ? 5 : 6 + (i % 4)]!();
+}
+
+/** A messy export: every shape the columnar reader must read as the object path does. */
+function messyCsv(seed: number, rows: number, plainHeader = false): string {
+  const r = rng(seed);
+  const crlf = r() < 0.3;
+  const lines: string[] = [];
+  if (r() < 0.3) lines.push('');
+  lines.push(r() < 0.5 || plainHeader ? 'email,type,timestamp,campaign,url' : 'Email,Event,Timestamp,Campaign,URL');
+  const made: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const x = r();
+    if (x < 0.03) lines.push('');
+    else if (x < 0.05) lines.push(',,,,');
+    else if (x < 0.07) lines.push('ann@farm.example,open,2026-05-01T10:00:00Z');
+    else if (x < 0.09) lines.push(`bob@vet.example,click,2026-05-01T10:00:0${i % 10}Z,"multi\nline",https://agri.example/pricing`);
+    else if (x < 0.17 && made.length > 0) lines.push(pick(r, made));
+    else if (x < 0.22 && made.some((l) => !l.includes('"'))) lines.push(pick(r, made.filter((l) => !l.includes('"'))).replace(/,[^,]*,([^,]*)$/, `,${csvCell(pick(r, CAMPAIGNS))},$1`));
+    else {
+      const line = [pick(r, EMAILS), pick(r, TYPES), time(r), pick(r, CAMPAIGNS), pick(r, URLS)].map(csvCell).join(',');
+      made.push(line);
+      lines.push(line);
+    }
+  }
+  const text = lines.join(crlf ? '\r\n' : '\n') + (r() < 0.5 ? '\n' : '');
+  return r() < 0.2 ? `\uFEFF${text}` : text;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'leadrank-table-'));
+function write(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+async function both(paths: string[], options: EventReadOptions) {
+  const scoring = { asOf: AS_OF, model: MODEL, contacts: CONTACTS };
+  const objects = await readEventFiles(paths, options, dir);
+  const expected = { files: objects.files, rejected: objects.rejected, cross: objects.crossFileDuplicates, scored: scoreContacts(objects.events, scoring) };
+  const tabled = await readEventTableFiles(paths, options, dir);
+  expect(tabled).toBeDefined();
+  const table = scoreEventTable(tabled!.table!, scoring);
+  const actual = { files: tabled!.files, rejected: tabled!.rejected, cross: tabled!.crossFileDuplicates, scored: table.scored };
+  const files = paths.map((p) => ({ path: join(dir, p), name: p }));
+  const parts = await Promise.all([0, 1].map((index) => runTablePart({ files, read: options, ...scoring, top: 5, partition: { index, count: 2 } })));
+  const merged = mergeParts(parts.map((p) => p!), paths, 5);
+  return { expected, actual, merged, table };
+}
+
+describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)', () => {
+  it('read and score messy CSV exports exactly as the object path does, in one thread or two', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), async (seed, mapped) => {
+        const paths = [write(`a${seed}.csv`, messyCsv(seed, 160, mapped)), write(`b${seed}.csv`, messyCsv(seed + 1, 60, mapped))];
+        const options: EventReadOptions = mapped
+          ? { mapping: { contact: 'email', type: 'type', at: 'timestamp', campaign: 'campaign', url: 'url', types: { skipme: 'ignored:test_rule' } }, timezone: 'Europe/Berlin' }
+          : {};
+        const { expected, actual, merged, table } = await both(paths, options);
+        for (const k of ['rejected', 'files', 'cross', 'scored'] as const) {
+          const a = JSON.stringify(actual[k]);
+          const e = JSON.stringify(expected[k]);
+          let i = 0;
+          while (i < a.length && a[i] === e[i]) i++;
+          expect(`${k}: ${a.slice(Math.max(0, i - 300), i + 200)}`).toBe(`${k}: ${e.slice(Math.max(0, i - 300), i + 200)}`);
+        }
+        expect(JSON.stringify({ files: merged.files, rejected: merged.rejected, cross: merged.crossFileDuplicates, scored: merged.scores!.scored })).toBe(
+          JSON.stringify({ ...expected, scored: expected.scored.slice(0, 5) }),
+        );
+        expect(table.contacts).toBe(expected.scored.length);
+        expect(merged.scores!.tiers).toEqual(table.tiers);
+      }),
+      { seed: 20261202, numRuns: 30 },
+    );
+  });
+
+  it('finds rejections, duplicates, ignores and notes in a messy file (the comparison is not vacuous)', async () => {
+    const path = write('check.csv', messyCsv(7, 400, true));
+    const { expected } = await both([path], { mapping: { contact: 'email', type: 'type', at: 'timestamp', campaign: 'campaign', url: 'url', types: { skipme: 'ignored:test_rule' } } });
+    const meta = expected.files[0]!.meta;
+    expect(meta.rejected).toBeGreaterThan(10);
+    expect(meta.duplicates).toBeGreaterThan(5);
+    expect(meta.ignored['test_rule']).toBeGreaterThan(0);
+    expect(meta.notes.length).toBeGreaterThan(0);
+    expect(new Set(expected.rejected.map((r) => r.code))).toEqual(new Set(['invalid_email', 'missing_email', 'invalid_timestamp', 'missing_timestamp', 'unknown_event_type', 'missing_event_type', 'malformed_row']));
+    expect(expected.scored.some((s) => (s.machineEvents ?? 0) > 0)).toBe(true);
+  });
+
+  it('keeps provider exports, JSON and columns it does not hold on the object path', async () => {
+    const sendgrid = write('sg.json', JSON.stringify([{ email: 'a@x.com', event: 'open', timestamp: 1714554000, sg_event_id: 'e1' }]));
+    const withAgent = write('ua.csv', 'email,type,timestamp,user agent\na@x.com,open,2026-05-01T10:00:00Z,Mozilla/5.0\n');
+    const withId = write('id.csv', 'email,type,timestamp,id\na@x.com,open,2026-05-01T10:00:00Z,e1\n');
+    for (const p of [sendgrid, withAgent, withId]) expect(await probeEventTable(join(dir, p))).toBeUndefined();
+    expect(await readEventTableFiles([withAgent, write('ok.csv', 'email,type,timestamp\na@x.com,open,2026-05-01T10:00:00Z\n')], {}, dir)).toBeUndefined();
+    expect(await probeEventTable(join(dir, 'ok.csv'))).toBeDefined();
+  });
+
+  it('leaves a file with malformed quoting to the object path (papaparse recovers it its own way)', async () => {
+    const bad = write('quotes.csv', 'email,type,timestamp,campaign\na@x.com,open,2026-05-01T10:00:00Z,"Spring" promo\n');
+    const inner = write('inner.csv', 'email,type,timestamp,campaign\na@x.com,open,2026-05-01T10:00:00Z,Spring "promo"\n');
+    for (const p of [bad, inner]) {
+      expect(await probeEventTable(join(dir, p))).toBeDefined();
+      expect(await readEventTableFiles([p], {}, dir)).toBeUndefined();
+    }
+  });
+});
