@@ -38,6 +38,16 @@ Peak RSS is the process's maximum resident set (worker threads included).
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone ≥ 1M rows/s. Not met yet.
+Where the time goes (\`node --cpu-prof\`, 5M rows, 1 thread, ~9.5 s): reading ~4.5 s (the byte-level
+CSV pass: line split, e-mail → id by bytes, type/campaign/URL ids, timestamps), dedupe ~0.8 s
+(per-contact sort), scoring ~4.2 s (\`evaluateContact\` 2.3 s: machine classification, repeats,
+decay, caps per contact; building the reducer state 1.1 s). With 2 threads each thread still scans
+every line (contacts are split by a hash of the e-mail), so reading does not halve; RSS holds the
+event columns (~21 bytes a row) plus a V8 heap per thread. What would move it: split the file by
+byte ranges across threads and merge the tables (SharedArrayBuffer columns), and a typed-array
+\`evaluateContact\` that builds no Hit/ledger objects for contacts outside the top N.
+
 ## Allocation (\`node bench/allocate.mjs --quick\`)
 
 \`\`\`
