@@ -8,7 +8,7 @@ import { LeadrankError } from '../model/errors.js';
 import { EventTable } from '../ingest/eventTable.js';
 import type { TableScores } from '../score/scoreEventTable.js';
 import { readEvents } from '../node/readEvents.js';
-import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type TableProbe } from '../node/readEventTable.js';
+import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type TableFileRead, type TableProbe } from '../node/readEventTable.js';
 import type { ParsedArgs } from './args.js';
 import { stringOption } from './args.js';
 import { UsageError } from './exitCodes.js';
@@ -128,6 +128,13 @@ async function readOne(path: string, name: string, options: EventReadOptions, on
   return readEvents(path, { ...base, format: 'generic', mapping: options.mapping });
 }
 
+/** A run's event files read the columnar way: the table, each file's read, and the events found in two files. */
+export interface TableFiles {
+  table: EventTable;
+  reads: TableFileRead[];
+  crossFile: number;
+}
+
 /**
  * Reads the event files into one deduplicated {@link EventTable} when every file is a CSV the
  * generic reader takes (see `probeEventTable`), with the same `meta`, rejections and duplicates that
@@ -137,45 +144,84 @@ async function readOne(path: string, name: string, options: EventReadOptions, on
  * const read = (await readEventTableFiles(paths, options, io.cwd)) ?? (await readEventFiles(paths, options, io.cwd));
  */
 export async function readEventTableFiles(paths: readonly string[], options: EventReadOptions, cwd: string, progress?: Progress): Promise<EventsTableRead | undefined> {
+  const probes = await probeTableFiles(paths, options, cwd);
+  if (probes === undefined) return undefined;
+  progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
+  let read: TableFiles | undefined;
+  try {
+    read = await readTableFiles(probes, options, undefined, progress === undefined ? undefined : (bytes, records, file) => progress.update(bytes, records, file));
+  } finally {
+    progress?.finish();
+  }
+  return read === undefined ? undefined : { ...tableEventsRead(read.reads, read.crossFile), table: read.table };
+}
+
+/**
+ * The columnar reader's probe of every event file (see `probeEventTable`), or `undefined` as soon
+ * as one needs the object path. An unreadable file is a `LeadrankError`, as in {@link readEventFiles}.
+ *
+ * @example
+ * const probes = await probeTableFiles(['events.csv'], {}, io.cwd);
+ */
+export async function probeTableFiles(paths: readonly string[], options: EventReadOptions, cwd: string): Promise<TableProbe[] | undefined> {
   if (paths.length === 0 || paths.length > 65_535) return undefined;
-  const sizes = await Promise.all(paths.map((p) => fileSize(resolve(cwd, p), p)));
+  await Promise.all(paths.map((p) => fileSize(resolve(cwd, p), p)));
   const probes: TableProbe[] = [];
   for (const p of paths) {
     const probe = await probeOne(resolve(cwd, p), p, options);
     if (probe === undefined) return undefined;
     probes.push(probe);
   }
+  return probes;
+}
+
+/**
+ * Reads probed files into one table (with `partition`: only the events of that part's contacts)
+ * and deduplicates it; `undefined` when a file turns out to need the object path (malformed quoting).
+ * `onProgress` gets the bytes read over all files so far.
+ *
+ * @example
+ * const read = await readTableFiles(probes, options);
+ */
+export async function readTableFiles(
+  probes: readonly TableProbe[],
+  options: EventReadOptions,
+  partition?: { index: number; count: number },
+  onProgress?: (bytes: number, records: number, file: string) => void,
+): Promise<TableFiles | undefined> {
   const table = new EventTable();
-  progress?.start(sizes.reduce((a, b) => a + b, 0));
+  const reads: TableFileRead[] = [];
   let done = 0;
-  const reads = [];
   try {
     for (const [i, probe] of probes.entries()) {
-      const onProgress = progress === undefined ? undefined : ({ bytes, records }: { bytes: number; records: number }) => progress.update(done + bytes, records, probe.file);
-      reads.push(await readEventTable(probe, table, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(onProgress === undefined ? {} : { onProgress }) }));
-      done += sizes[i] ?? 0;
+      const base = done;
+      const progress = onProgress === undefined ? {} : { onProgress: ({ bytes, records }: { bytes: number; records: number }) => onProgress(base + bytes, records, probe.file) };
+      reads.push(await readEventTable(probe, table, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(partition === undefined ? {} : { partition }), ...progress }));
+      done += probe.bytes;
     }
   } catch (error) {
     if (error instanceof NotTabular) return undefined;
     if (error instanceof LeadrankError) throw error;
     const why = error instanceof Error ? error.message : String(error);
     throw new LeadrankError([{ code: 'unreadable_file', file: probes[reads.length]?.file ?? 'input', message: `cannot be read: ${why}` }]);
-  } finally {
-    progress?.finish();
   }
   const dedupe = table.dedupe(reads.length);
   reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));
+  return { table, reads, crossFile: dedupe.crossFile };
+}
+
+/** The {@link EventsRead} of columnar reads (`events` stays empty: they are in the table). */
+export function tableEventsRead(reads: readonly TableFileRead[], crossFile: number): EventsRead {
   return {
     events: [],
     rejected: reads.flatMap((r) => r.rejected.map((x) => ({ file: r.file, ...x }))),
     files: reads.map((r) => ({ file: r.file, meta: r.meta })),
-    crossFileDuplicates: dedupe.crossFile,
-    table,
+    crossFileDuplicates: crossFile,
   };
 }
 
 /** The reader `readOne` would choose, as a probe: with a mapping and no format, a provider reader first, the mapping for the rest. */
-export async function probeOne(path: string, name: string, options: EventReadOptions): Promise<TableProbe | undefined> {
+async function probeOne(path: string, name: string, options: EventReadOptions): Promise<TableProbe | undefined> {
   const base = { name, ...(options.timezone === undefined ? {} : { timezone: options.timezone }) };
   if (options.format !== undefined) return probeEventTable(path, { ...base, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
   return probeEventTable(path, { ...base, ...(options.mapping === undefined ? {} : { mapping: options.mapping, providersFirst: true }) });

@@ -66,12 +66,13 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
 
   const contacts = contactsPath === undefined ? undefined : await readContactsFile(contactsPath, io.cwd);
   const progress = createProgress(io.stderr, { quiet: ctx.quiet });
+  // The columnar path where the command can use it (each returns undefined for input it cannot take), else objects.
+  const table = needs.table;
   let events: EventsRead | EventsTableRead | undefined;
-  if (needs.table !== undefined && needs.table.threads > 1 && threadsAvailable()) {
-    const scoring = { asOf: asOf.ms, model: config.scoring, contacts: contacts?.rows, top: needs.table.top };
-    events = await scoreTableInThreads(args.positionals, readOptions, io.cwd, scoring, needs.table.threads, progress);
-  }
-  if (events === undefined && needs.table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
+  if (table !== undefined && table.threads > 1 && threadsAvailable()) {
+    const scoring = { asOf: asOf.ms, model: config.scoring, contacts: contacts?.rows, top: table.top };
+    events = await scoreTableInThreads(args.positionals, readOptions, io.cwd, scoring, table.threads, progress);
+  } else if (table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
   events ??= await readEventFiles(args.positionals, readOptions, io.cwd, progress);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
   const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);

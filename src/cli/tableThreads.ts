@@ -1,23 +1,23 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EventTable } from '../ingest/eventTable.js';
 import type { Contact } from '../model/contact.js';
 import { LeadrankError } from '../model/errors.js';
 import type { ScoredContact } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
-import { finishTableMeta, NotTabular, partOf, readEventTable, type TableFileRead } from '../node/readEventTable.js';
+import { finishTableMeta, partOf, type TableFileRead } from '../node/readEventTable.js';
 import { compareScoredContacts } from '../score/rank.js';
 import type { ScoringModelInput } from '../score/schema.js';
 import { scoreEventTable, type TableScores } from '../score/scoreEventTable.js';
 import type { EventReadOptions, EventsTableRead } from './events.js';
-import { probeOne } from './events.js';
+import { probeTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
 
 /** What one thread reads and scores: every file, the contacts of its part. */
 export interface TablePartInput {
-  files: { path: string; name: string }[];
+  /** The event files as the user named them, and the folder they are relative to. */
+  files: string[];
+  cwd: string;
   read: EventReadOptions;
   asOf: number;
   model: ScoringModelInput | undefined;
@@ -41,38 +41,18 @@ export interface TablePartResult {
  * const part = await runTablePart({ files, read: {}, asOf, model, contacts, top: 1000, partition: { index: 0, count: 2 } });
  */
 export async function runTablePart(input: TablePartInput, onProgress?: (bytes: number, records: number, file: string) => void): Promise<TablePartResult | undefined> {
-  const table = new EventTable();
-  const reads: TableFileRead[] = [];
-  let done = 0;
-  for (const [i, f] of input.files.entries()) {
-    const probe = await probeOne(f.path, f.name, input.read);
-    if (probe === undefined) return undefined;
-    try {
-      const base = done;
-      reads.push(
-        await readEventTable(probe, table, i, {
-          ...(input.read.timezone === undefined ? {} : { timezone: input.read.timezone }),
-          partition: input.partition,
-          ...(onProgress === undefined ? {} : { onProgress: ({ bytes, records }: { bytes: number; records: number }) => onProgress(base + bytes, records, f.name) }),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof NotTabular) return undefined;
-      throw error;
-    }
-    done += statSync(f.path).size;
-  }
-  const dedupe = table.dedupe(reads.length);
-  reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));
+  const probes = await probeTableFiles(input.files, input.read, input.cwd);
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, input.partition, onProgress);
+  if (read === undefined) return undefined;
   const { index, count } = input.partition;
-  const scores = scoreEventTable(table, {
+  const scores = scoreEventTable(read.table, {
     asOf: input.asOf,
     ...(input.model === undefined ? {} : { model: input.model }),
     ...(input.contacts === undefined ? {} : { contacts: input.contacts }),
     ...(input.top === undefined ? {} : { top: input.top }),
     ownsContact: (email) => partOf(email, count) === index,
   });
-  return { reads, crossFile: dedupe.crossFile, scores };
+  return { reads: read.reads, crossFile: read.crossFile, scores };
 }
 
 /** The worker script beside the built CLI; absent when running from the sources (tests), where one thread is used. */
@@ -99,11 +79,17 @@ export async function scoreTableInThreads(
   threads: number,
   progress?: Progress,
 ): Promise<EventsTableRead | undefined> {
-  const files = paths.map((p) => ({ path: resolve(cwd, p), name: p }));
-  const parts = await Promise.all(
-    Array.from({ length: threads }, (_, index) => runWorker({ files, read, ...scoring, partition: { index, count: threads } }, index === 0 ? progress : undefined)),
-  );
-  progress?.finish();
+  const probes = await probeTableFiles(paths, read, cwd);
+  if (probes === undefined) return undefined; // no thread is started for input the table cannot take
+  progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
+  let parts: (TablePartResult | undefined)[];
+  try {
+    parts = await Promise.all(
+      Array.from({ length: threads }, (_, index) => runWorker({ files: [...paths], cwd, read, ...scoring, partition: { index, count: threads } }, index === 0 ? progress : undefined)),
+    );
+  } finally {
+    progress?.finish();
+  }
   if (parts.some((p) => p === undefined)) return undefined;
   return mergeParts(parts as TablePartResult[], paths, scoring.top);
 }
@@ -144,10 +130,7 @@ export function mergeParts(parts: TablePartResult[], paths: readonly string[], t
   const scored = (top === undefined ? all : all.slice(0, top)).map((s, i) => ({ ...s, rank: i + 1 }));
   const tiers = Object.fromEntries(TIERS.map((t) => [t, parts.reduce((a, p) => a + p.scores.tiers[t], 0)])) as TableScores['tiers'];
   return {
-    events: [],
-    rejected: files.flatMap((r) => r.rejected.map((x) => ({ file: r.file, ...x }))),
-    files: files.map((r) => ({ file: r.file, meta: r.meta })),
-    crossFileDuplicates: parts.reduce((a, p) => a + p.crossFile, 0),
+    ...tableEventsRead(files, parts.reduce((a, p) => a + p.crossFile, 0)),
     scores: { scored, contacts: parts.reduce((a, p) => a + p.scores.contacts, 0), tiers },
   };
 }

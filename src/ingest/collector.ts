@@ -173,7 +173,8 @@ function cyrb53(str: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-function safeNormalize(adapter: ProviderAdapter, value: unknown, ctx: RecordContext): RecordResult {
+/** `adapter.normalize`, with a throw turned into an `unreadable_record` rejection. */
+export function safeNormalize(adapter: ProviderAdapter, value: unknown, ctx: RecordContext): RecordResult {
   try {
     return adapter.normalize(value, ctx);
   } catch (error) {

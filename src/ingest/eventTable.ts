@@ -5,25 +5,12 @@ const CHUNK = 1 << 16;
 const SHIFT = 16;
 const MASK = CHUNK - 1;
 
-/** Bounce classes as stored: 0 none, 1 hard, 2 soft (the order of `undefined < 'hard' < 'soft'`). */
-const BOUNCES = [undefined, 'hard', 'soft'] as const;
-
 /** What {@link EventTable.dedupe} found: duplicates per file and between files. */
 export interface TableDedupe {
   /** Per file index: events dropped as duplicates inside that file. */
   duplicates: number[];
   /** Events that stood identically in two files: kept once. */
   crossFile: number;
-}
-
-/** One event of the table, as the scorer reads it. */
-export interface TableEvent {
-  type: string;
-  at: number;
-  campaign: string | undefined;
-  message: string | undefined;
-  url: string | undefined;
-  bounce: 'hard' | 'soft' | undefined;
 }
 
 /**
@@ -70,13 +57,7 @@ export class EventTable {
 
   /** The id of a canonical e-mail address (new ids count up from 0). */
   contactId(email: string): number {
-    let id = this.contactIds.get(email);
-    if (id === undefined) {
-      id = this.contacts.length;
-      this.contacts.push(email);
-      this.contactIds.set(email, id);
-    }
-    return id;
+    return intern(this.contactIds, this.contacts, email);
   }
 
   /** Whether the table has rows of this canonical e-mail address. */
@@ -86,26 +67,12 @@ export class EventTable {
 
   /** The id of an event type; at most 256 distinct types (`undefined` past that). */
   typeId(type: string): number | undefined {
-    let id = this.typeIds.get(type);
-    if (id === undefined) {
-      if (this.types.length >= 256) return undefined;
-      id = this.types.length;
-      this.types.push(type);
-      this.typeIds.set(type, id);
-    }
-    return id;
+    return this.typeIds.has(type) || this.types.length < 256 ? intern(this.typeIds, this.types, type) : undefined;
   }
 
   /** The id of a campaign, message or URL string; `-1` for none. */
   stringId(value: string | undefined): number {
-    if (value === undefined) return -1;
-    let id = this.stringIds.get(value);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(value);
-      this.stringIds.set(value, id);
-    }
-    return id;
+    return value === undefined ? -1 : intern(this.stringIds, this.strings, value);
   }
 
   /** Appends one row; `campaign`, `message`, `url` are string ids or -1, `bounce` 0 none / 1 hard / 2 soft. */
@@ -184,21 +151,6 @@ export class EventTable {
     return this.typeCol[r >>> SHIFT]![r & MASK]!;
   }
 
-  /** The event in row `r`. */
-  event(r: number): TableEvent {
-    const c = this.campaignOf(r);
-    const m = this.messageOf(r);
-    const u = this.urlOf(r);
-    return {
-      type: this.types[this.typeCol[r >>> SHIFT]![r & MASK]!]!,
-      at: this.atOf(r),
-      campaign: c < 0 ? undefined : this.strings[c],
-      message: m < 0 ? undefined : this.strings[m],
-      url: u < 0 ? undefined : this.strings[u],
-      bounce: BOUNCES[this.bounceOf(r)],
-    };
-  }
-
   /**
    * Groups the rows by contact and drops duplicates, as the ingest collector and the CLI's merge of
    * several files do: inside one file, one event per (contact, type, time, message, URL), keeping the
@@ -226,6 +178,7 @@ export class EventTable {
     const duplicates = new Array<number>(Math.max(1, fileCount)).fill(0);
     let crossFile = 0;
     const strings = this.strings;
+    // Bounce codes 0 none, 1 hard, 2 soft sort as `undefined < 'hard' < 'soft'`, as compareContent does.
     const campaignText = (r: number): string | undefined => {
       const id = this.campaignOf(r);
       return id < 0 ? undefined : strings[id];
@@ -284,6 +237,17 @@ export class EventTable {
     const s = this.starts[id]!;
     return this.order.subarray(s, s + this.lengths[id]!);
   }
+}
+
+/** The id of `value` in a dictionary (its index in `values`), added when new. */
+function intern(ids: Map<string, number>, values: string[], value: string): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = values.length;
+    values.push(value);
+    ids.set(value, id);
+  }
+  return id;
 }
 
 function emptyIds(filled: number): Int32Array {

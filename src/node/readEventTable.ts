@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PassThrough, pipeline } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import type { ProviderAdapter, RecordContext } from '../ingest/adapter.js';
 import { DETECT_SAMPLE_SIZE } from '../ingest/adapter.js';
+import { safeNormalize } from '../ingest/collector.js';
 import type { Container } from '../ingest/container.js';
 import { csvRecord, Unparsable } from '../ingest/container.js';
 import { canonicalEmail } from '../ingest/emails.js';
@@ -72,6 +73,8 @@ export interface TableProbe {
   gz: boolean;
   /** Header index of each column the generic reader reads; -1 when absent. */
   columns: Columns;
+  /** The file's size (compressed for `.gz`), for progress. */
+  bytes: number;
   /** Records end at `\r\n` (a lone `\n` is then part of a cell, as papaparse reads it); else at `\n`. */
   crlf: boolean;
 }
@@ -113,9 +116,10 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   const file = options.name ?? basename(path);
   const format = checkOptions(options, file);
   if (format !== 'auto' && format !== 'csv' && format !== 'generic') return undefined;
-  const gz = /\.gz$/i.test(path);
-  let head = await readHead(path, gz);
-  if (head === undefined) return undefined;
+  const read = await readHead(path, /\.gz$/i.test(path));
+  if (read === undefined) return undefined;
+  const { gz, bytes } = read;
+  let head = read.text;
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   const first = /\S/.exec(head)?.[0];
   if (first === undefined || first === '[' || first === '{') return undefined;
@@ -149,16 +153,19 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   for (const [role, value] of Object.entries(parts.mapping)) if (value !== undefined && !TABLE_ROLES.has(role)) return undefined;
   const columns = columnsOf(headers, parts);
   if (columns === undefined) return undefined;
-  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, columns, crlf: newline === '\r\n' };
+  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, bytes, columns, crlf: newline === '\r\n' };
 }
 
-async function readHead(path: string, gz: boolean): Promise<string | undefined> {
+/** The start of the file as text, whether it is gzip (by name or magic bytes), and its size. */
+async function readHead(path: string, named: boolean): Promise<{ text: string; gz: boolean; bytes: number } | undefined> {
   const handle = await open(path, 'r');
   try {
+    const { size } = await handle.stat();
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
     let bytes = buf.subarray(0, bytesRead);
-    if (gz || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+    const gz = named || (bytes[0] === 0x1f && bytes[1] === 0x8b);
+    if (gz) {
       try {
         bytes = gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
       } catch {
@@ -166,7 +173,7 @@ async function readHead(path: string, gz: boolean): Promise<string | undefined> 
       }
       if (bytes.length > HEAD_BYTES) bytes = bytes.subarray(0, HEAD_BYTES);
     }
-    return new TextDecoder('utf-8').decode(bytes, { stream: true });
+    return { text: new TextDecoder('utf-8').decode(bytes, { stream: true }), gz, bytes: size };
   } finally {
     await handle.close();
   }
@@ -232,13 +239,7 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
       return;
     }
     ctx.record = n;
-    let result;
-    try {
-      result = adapter.normalize(rec, ctx);
-    } catch (error) {
-      const why = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
-      result = { kind: 'rejected' as const, code: 'unreadable_record', message: `could not be read by the ${adapter.name} adapter (${why})` };
-    }
+    const result = safeNormalize(adapter, rec, ctx);
     if (result.kind === 'rejected') {
       if (reports(rec as Record<string, unknown>)) rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
     } else if (result.kind === 'ignored') {
@@ -397,11 +398,10 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
   }
 
   const raw = createReadStream(probe.path, { highWaterMark: 1 << 20 });
-  const counted = new PassThrough();
   raw.on('data', (chunk) => {
-    bytes += chunk.length;
+    bytes += chunk.length; // bytes of the file, compressed for .gz, as readEvents reports them
   });
-  const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : pipeline(raw, counted, () => {});
+  const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : raw;
   let carry: Buffer | undefined;
   let first = true;
   for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -516,6 +516,12 @@ const MIN = Date.UTC(1990, 0, 1);
 const MAX = Date.UTC(2200, 0, 1);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The digit at `buf[i]`, or -1000 (which makes any sum negative). */
+function digit(buf: Buffer, i: number): number {
+  const d = buf[i]! - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
+}
+
 /**
  * The two shapes most exports write, read straight from the bytes with the results `parseTimestamp`
  * gives: `YYYY-MM-DD[T ]HH:MM:SS[.f{1,3}]Z` and 10-digit epoch seconds or 13-digit epoch ms.
@@ -534,17 +540,13 @@ function quickTime(buf: Buffer, s: number, e: number): number | undefined {
     return at < MIN || at > MAX ? undefined : at;
   }
   if (len < 20 || len > 24 || buf[e - 1] !== 90 /* Z */) return undefined;
-  const dig = (i: number): number => {
-    const d = buf[s + i]! - 48;
-    return d >= 0 && d <= 9 ? d : -1000;
-  };
   if (buf[s + 4] !== 45 || buf[s + 7] !== 45 || (buf[s + 10] !== 84 && buf[s + 10] !== 32) || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
-  const y = dig(0) * 1000 + dig(1) * 100 + dig(2) * 10 + dig(3);
-  const mo = dig(5) * 10 + dig(6);
-  const d = dig(8) * 10 + dig(9);
-  const h = dig(11) * 10 + dig(12);
-  const mi = dig(14) * 10 + dig(15);
-  const sec = dig(17) * 10 + dig(18);
+  const y = digit(buf, s + 0) * 1000 + digit(buf, s + 1) * 100 + digit(buf, s + 2) * 10 + digit(buf, s + 3);
+  const mo = digit(buf, s + 5) * 10 + digit(buf, s + 6);
+  const d = digit(buf, s + 8) * 10 + digit(buf, s + 9);
+  const h = digit(buf, s + 11) * 10 + digit(buf, s + 12);
+  const mi = digit(buf, s + 14) * 10 + digit(buf, s + 15);
+  const sec = digit(buf, s + 17) * 10 + digit(buf, s + 18);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
   const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   if (d > DAYS[mo - 1]! + (leap ? 1 : 0)) return undefined;
@@ -555,7 +557,7 @@ function quickTime(buf: Buffer, s: number, e: number): number | undefined {
     if (digits < 1) return undefined;
     let v = 0;
     for (let i = 20; i < 20 + digits; i++) {
-      const x = dig(i);
+      const x = digit(buf, s + i);
       if (x < 0) return undefined;
       v = v * 10 + x;
     }

@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -93,8 +94,7 @@ async function both(paths: string[], options: EventReadOptions) {
   expect(tabled).toBeDefined();
   const table = scoreEventTable(tabled!.table!, scoring);
   const actual = { files: tabled!.files, rejected: tabled!.rejected, cross: tabled!.crossFileDuplicates, scored: table.scored };
-  const files = paths.map((p) => ({ path: join(dir, p), name: p }));
-  const parts = await Promise.all([0, 1].map((index) => runTablePart({ files, read: options, ...scoring, top: 5, partition: { index, count: 2 } })));
+  const parts = await Promise.all([0, 1].map((index) => runTablePart({ files: paths, cwd: dir, read: options, ...scoring, top: 5, partition: { index, count: 2 } })));
   const merged = mergeParts(parts.map((p) => p!), paths, 5);
   return { expected, actual, merged, table };
 }
@@ -144,6 +144,20 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
     for (const p of [sendgrid, withAgent, withId]) expect(await probeEventTable(join(dir, p))).toBeUndefined();
     expect(await readEventTableFiles([withAgent, write('ok.csv', 'email,type,timestamp\na@x.com,open,2026-05-01T10:00:00Z\n')], {}, dir)).toBeUndefined();
     expect(await probeEventTable(join(dir, 'ok.csv'))).toBeDefined();
+  });
+
+  it('reads gzip exports, by their name or by their magic bytes, as the plain file', async () => {
+    const text = messyCsv(11, 120, true);
+    const plain = write('plain.csv', text);
+    writeFileSync(join(dir, 'named.csv.gz'), gzipSync(text));
+    writeFileSync(join(dir, 'unnamed.csv'), gzipSync(text));
+    const expected = await both([plain], {});
+    for (const p of ['named.csv.gz', 'unnamed.csv']) {
+      const read = await readEventTableFiles([p], {}, dir);
+      expect(read?.files[0]?.meta.records).toBe(expected.expected.files[0]!.meta.records);
+      const scored = scoreEventTable(read!.table!, { asOf: AS_OF, model: MODEL, contacts: CONTACTS }).scored;
+      expect(JSON.stringify(scored)).toBe(JSON.stringify(expected.expected.scored));
+    }
   });
 
   it('leaves a file with malformed quoting to the object path (papaparse recovers it its own way)', async () => {
