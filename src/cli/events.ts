@@ -5,7 +5,7 @@ import type { IngestMeta, Rejection } from '../ingest/result.js';
 import { compareContent, compareEvents } from '../ingest/result.js';
 import type { EngagementEvent } from '../model/event.js';
 import { LeadrankError } from '../model/errors.js';
-import { EventTable } from '../ingest/eventTable.js';
+import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
 import type { TableScores } from '../score/scoreEventTable.js';
 import { readEvents } from '../node/readEvents.js';
 import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type TableFileRead, type TableProbe } from '../node/readEventTable.js';
@@ -176,9 +176,23 @@ export async function probeTableFiles(paths: readonly string[], options: EventRe
 }
 
 /**
- * Reads probed files into one table (with `partition`: only the events of that part's contacts)
- * and deduplicates it; `undefined` when a file turns out to need the object path (malformed quoting).
- * `onProgress` gets the bytes read over all files so far.
+ * One of several threads reading the same files: the byte range of each file it reads (see
+ * `splitTableFile`), and how it trades rows with the others so that each ends with all the rows of
+ * its own contacts (those whose e-mail `partOf` gives its `index`).
+ */
+export interface TableSplit {
+  index: number;
+  count: number;
+  /** Per file, the bytes this thread reads. */
+  ranges: readonly { start: number; end: number }[];
+  /** Hands over the rows read for the other parts (entry `j` for part `j`, none for this one) and resolves with the rows the others read for this part. */
+  exchange(outboxes: (TableSnapshot | undefined)[]): Promise<TableSnapshot[]>;
+}
+
+/**
+ * Reads probed files into one table and deduplicates it; with a `split`, this thread's byte ranges,
+ * then trades rows so the table holds exactly its part's contacts. `undefined` when a file turns out
+ * to need the object path (malformed quoting). `onProgress` gets the bytes read over all files so far.
  *
  * @example
  * const read = await readTableFiles(probes, options);
@@ -186,17 +200,19 @@ export async function probeTableFiles(paths: readonly string[], options: EventRe
 export async function readTableFiles(
   probes: readonly TableProbe[],
   options: EventReadOptions,
-  partition?: { index: number; count: number },
+  split?: TableSplit,
   onProgress?: (bytes: number, records: number, file: string) => void,
 ): Promise<TableFiles | undefined> {
-  const table = new EventTable();
+  const tables = Array.from({ length: split?.count ?? 1 }, () => new EventTable());
+  const table = tables[split?.index ?? 0]!;
   const reads: TableFileRead[] = [];
   let done = 0;
   try {
     for (const [i, probe] of probes.entries()) {
       const base = done;
       const progress = onProgress === undefined ? {} : { onProgress: ({ bytes, records }: { bytes: number; records: number }) => onProgress(base + bytes, records, probe.file) };
-      reads.push(await readEventTable(probe, table, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(partition === undefined ? {} : { partition }), ...progress }));
+      const range = split?.ranges[i];
+      reads.push(await readEventTable(probe, tables, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(range === undefined ? {} : { range }), ...progress }));
       done += probe.bytes;
     }
   } catch (error) {
@@ -204,6 +220,11 @@ export async function readTableFiles(
     if (error instanceof LeadrankError) throw error;
     const why = error instanceof Error ? error.message : String(error);
     throw new LeadrankError([{ code: 'unreadable_file', file: probes[reads.length]?.file ?? 'input', message: `cannot be read: ${why}` }]);
+  }
+  if (split !== undefined) {
+    const inbox = await split.exchange(tables.map((t, j) => (j === split.index ? undefined : t.snapshot())));
+    tables.length = 0; // the others' rows are theirs now
+    for (const rows of inbox) table.absorb(rows);
   }
   const dedupe = table.dedupe(reads.length);
   reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));

@@ -5,15 +5,16 @@ import type { Contact } from '../model/contact.js';
 import { LeadrankError } from '../model/errors.js';
 import type { ScoredContact } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
-import { finishTableMeta, partOf, type TableFileRead } from '../node/readEventTable.js';
+import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
+import { finishTableMeta, NotTabular, partOf, splitTableFile, type TableFileRead } from '../node/readEventTable.js';
 import { compareScoredContacts } from '../score/rank.js';
 import type { ScoringModelInput } from '../score/schema.js';
 import { scoreEventTable, type TableScores } from '../score/scoreEventTable.js';
-import type { EventReadOptions, EventsTableRead } from './events.js';
-import { probeTableFiles, readTableFiles, tableEventsRead } from './events.js';
+import type { EventReadOptions, EventsTableRead, TableSplit } from './events.js';
+import { probeTableFiles, readEventTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
 
-/** What one thread reads and scores: every file, the contacts of its part. */
+/** What one thread reads and scores: its byte ranges of every file, then the contacts of its part. */
 export interface TablePartInput {
   /** The event files as the user named them, and the folder they are relative to. */
   files: string[];
@@ -23,10 +24,11 @@ export interface TablePartInput {
   model: ScoringModelInput | undefined;
   contacts: Contact[] | undefined;
   top: number | undefined;
-  partition: { index: number; count: number };
+  /** This part's index, the number of parts, and per file the bytes it reads (see `splitTableFile`). */
+  part: { index: number; count: number; ranges: { start: number; end: number }[] };
 }
 
-/** One part's reads (its rejections, its events' counts) and the scores of its contacts. */
+/** One part's reads (its rejections, its events' counts, where each read ended) and the scores of its contacts. */
 export interface TablePartResult {
   reads: TableFileRead[];
   crossFile: number;
@@ -34,17 +36,22 @@ export interface TablePartResult {
 }
 
 /**
- * Reads every file into a table of one part's contacts and scores them (what each worker thread
- * runs); `undefined` when a file needs the object path.
+ * Reads this part's byte ranges of every file, trades rows with the other parts (`exchange`) so
+ * that it holds all the rows of its own contacts, and scores them (what each worker thread runs);
+ * `undefined` when a file needs the object path.
  *
  * @example
- * const part = await runTablePart({ files, read: {}, asOf, model, contacts, top: 1000, partition: { index: 0, count: 2 } });
+ * const part = await runTablePart({ files, cwd, read: {}, asOf, model, contacts, top: 1000, part: { index: 0, count: 2, ranges } }, exchange);
  */
-export async function runTablePart(input: TablePartInput, onProgress?: (bytes: number, records: number, file: string) => void): Promise<TablePartResult | undefined> {
+export async function runTablePart(
+  input: TablePartInput,
+  exchange: TableSplit['exchange'],
+  onProgress?: (bytes: number, records: number, file: string) => void,
+): Promise<TablePartResult | undefined> {
   const probes = await probeTableFiles(input.files, input.read, input.cwd);
-  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, input.partition, onProgress);
+  const { index, count, ranges } = input.part;
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, ranges, exchange }, onProgress);
   if (read === undefined) return undefined;
-  const { index, count } = input.partition;
   const scores = scoreEventTable(read.table, {
     asOf: input.asOf,
     ...(input.model === undefined ? {} : { model: input.model }),
@@ -64,9 +71,61 @@ export function threadsAvailable(): boolean {
 }
 
 /**
- * Reads and scores the event files on `threads` worker threads, each owning the contacts of one
- * part (`partOf`), and merges the parts: the result is byte-identical to one thread's. `undefined`
- * when a file needs the object path.
+ * Where the parts meet to trade rows: each posts the rows it read for the others and waits for the
+ * rows the others read for it. A failure anywhere rejects every wait, so no part hangs.
+ */
+export class TableExchange {
+  private readonly posted: ((TableSnapshot | undefined)[] | undefined)[];
+  private readonly waits: { index: number; done: (rows: TableSnapshot[]) => void; fail: (error: unknown) => void }[] = [];
+  private failed: { error: unknown } | undefined;
+
+  constructor(readonly count: number) {
+    this.posted = Array.from({ length: count }, () => undefined);
+  }
+
+  /** Part `from`'s rows for each part (entry `j` for part `j`). */
+  post(from: number, outboxes: (TableSnapshot | undefined)[]): void {
+    this.posted[from] = outboxes;
+    this.settle();
+  }
+
+  /** The rows the other parts read for part `index`, once all have posted. */
+  inbox(index: number): Promise<TableSnapshot[]> {
+    return new Promise((done, fail) => {
+      this.waits.push({ index, done, fail });
+      this.settle();
+    });
+  }
+
+  fail(error: unknown): void {
+    this.failed ??= { error };
+    this.settle();
+  }
+
+  private settle(): void {
+    if (this.failed !== undefined) {
+      for (const w of this.waits.splice(0)) w.fail(this.failed.error);
+      return;
+    }
+    if (this.posted.some((p) => p === undefined)) return;
+    for (const w of this.waits.splice(0)) {
+      const rows: TableSnapshot[] = [];
+      this.posted.forEach((boxes, from) => {
+        const box = from === w.index ? undefined : boxes![w.index];
+        if (box !== undefined) rows.push(box);
+      });
+      w.done(rows);
+    }
+  }
+}
+
+/**
+ * Reads and scores the event files on `threads` worker threads: each reads about `1/threads` of
+ * every file's bytes, the threads trade rows so that each holds the contacts of its part (`partOf`),
+ * and each scores its part; the parts are merged, so the result is byte-identical to one thread's.
+ * When a split point fell inside a quoted cell spanning lines (the reads do not meet), the files
+ * are read again on this thread. `undefined` when a file needs the object path. With `here`, the
+ * parts run on this thread, one after another as they wait (for tests).
  *
  * @example
  * const read = await scoreTableInThreads(paths, {}, cwd, { asOf, model, contacts, top: 1000 }, 2);
@@ -78,50 +137,130 @@ export async function scoreTableInThreads(
   scoring: { asOf: number; model: ScoringModelInput | undefined; contacts: Contact[] | undefined; top: number | undefined },
   threads: number,
   progress?: Progress,
+  here = false,
 ): Promise<EventsTableRead | undefined> {
   const probes = await probeTableFiles(paths, read, cwd);
   if (probes === undefined) return undefined; // no thread is started for input the table cannot take
+  const split = await Promise.all(probes.map((p) => splitTableFile(p, threads)));
+  const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...scoring, part: { index, count: threads, ranges: split.map((r) => r[index]!) } }));
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
+  const exchange = new TableExchange(threads);
+  const seen = inputs.map(() => ({ bytes: 0, records: 0 }));
+  const onProgress = (index: number) => (bytes: number, records: number, file: string) => {
+    seen[index] = { bytes, records };
+    progress?.update(
+      seen.reduce((a, s) => a + s.bytes, 0),
+      seen.reduce((a, s) => a + s.records, 0),
+      file,
+    );
+  };
   let parts: (TablePartResult | undefined)[];
   try {
     parts = await Promise.all(
-      Array.from({ length: threads }, (_, index) => runWorker({ files: [...paths], cwd, read, ...scoring, partition: { index, count: threads } }, index === 0 ? progress : undefined)),
+      inputs.map((input, index) => {
+        const run = here
+          ? runTablePart(
+              input,
+              (boxes) => {
+                exchange.post(index, boxes);
+                return exchange.inbox(index);
+              },
+              onProgress(index),
+            )
+          : runWorker(input, exchange, onProgress(index));
+        return run.then(
+          (part) => {
+            if (part === undefined) exchange.fail(new NotTabular('a part needs the object path'));
+            return part;
+          },
+          (error: unknown) => {
+            exchange.fail(error);
+            throw error;
+          },
+        );
+      }),
     );
+  } catch (error) {
+    if (!(error instanceof NotTabular)) throw error;
+    parts = [undefined];
   } finally {
     progress?.finish();
   }
-  if (parts.some((p) => p === undefined)) return undefined;
+  const met = parts.every((p) => p !== undefined) && split.every((ranges, i) => ranges.every((r, k) => k === 0 || r.start === Number.POSITIVE_INFINITY || parts[k - 1]!.reads[i]!.end === r.start));
+  if (!met) return readEventTableFiles(paths, read, cwd, progress); // the reads did not meet (or a part failed): one thread decides
   return mergeParts(parts as TablePartResult[], paths, scoring.top);
 }
 
-function runWorker(input: TablePartInput, progress?: Progress): Promise<TablePartResult | undefined> {
+function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (bytes: number, records: number, file: string) => void): Promise<TablePartResult | undefined> {
+  const index = input.part.index;
   return new Promise((done, fail) => {
     const worker = new Worker(WORKER, { workerData: input });
-    worker.on('message', (m: { progress?: [number, number, string]; result?: TablePartResult | null; error?: { message: string; issues?: unknown } }) => {
-      if (m.progress !== undefined) progress?.update(m.progress[0], m.progress[1], m.progress[2]);
-      else if (m.error !== undefined) fail(m.error.issues === undefined ? new Error(m.error.message) : new LeadrankError(m.error.issues as never));
-      else done(m.result ?? undefined);
+    let finished = false;
+    const stop = (error: unknown): void => {
+      if (finished) return;
+      finished = true;
+      void worker.terminate();
+      fail(error);
+    };
+    exchange.inbox(index).then(
+      (rows) => worker.postMessage({ inbox: rows }, rows.flatMap((r) => EventTable.buffers(r))),
+      stop,
+    );
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.progress !== undefined) onProgress(...m.progress);
+      else if (m.outboxes !== undefined) exchange.post(index, m.outboxes.map((b) => b ?? undefined));
+      else if (m.error !== undefined) stop(m.error.notTabular === true ? new NotTabular(m.error.message) : m.error.issues === undefined ? new Error(m.error.message) : new LeadrankError(m.error.issues as never));
+      else {
+        finished = true;
+        void worker.terminate();
+        done(m.result ?? undefined);
+      }
     });
-    worker.on('error', fail);
+    worker.on('error', stop);
     worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`a worker thread stopped with code ${code}`));
+      if (!finished) stop(new Error(`a worker thread stopped with code ${code}`));
     });
   });
 }
 
-/** @internal One result from the parts: counts added, rejections in record order, the best contacts re-ranked. */
+/** What a worker thread posts (see tableWorker.ts). */
+export interface WorkerMessage {
+  progress?: [number, number, string];
+  outboxes?: (TableSnapshot | null)[];
+  result?: TablePartResult | null;
+  error?: { message: string; issues?: unknown; notTabular?: boolean };
+}
+
+/**
+ * @internal One result from the parts: each file's counts added (a part's record numbers follow the
+ * records of the parts before it), its rejections in record order, the best contacts re-ranked.
+ */
 export function mergeParts(parts: TablePartResult[], paths: readonly string[], top: number | undefined): EventsTableRead {
   const files = paths.map((file, i) => {
     const metas = parts.map((p) => p.reads[i]!);
     const first = metas[0]!;
-    const rejected = metas.flatMap((m) => m.rejected).sort((a, b) => a.record - b.record);
+    let before = 0;
+    const rejected = metas.flatMap((m) => {
+      const offset = before;
+      before += m.meta.records;
+      return m.rejected.map((r) => ({ ...r, record: r.record + offset }));
+    });
+    const ignored: Record<string, number> = {};
+    for (const m of metas) for (const [rule, n] of Object.entries(m.meta.ignored)) ignored[rule] = (ignored[rule] ?? 0) + n;
     const rows = metas.reduce((a, m) => a + m.rows, 0);
     const duplicates = metas.reduce((a, m) => a + m.meta.duplicates, 0);
     const read: TableFileRead = {
       file,
       rows,
       rejected,
-      meta: { ...first.meta, rejected: rejected.length, notes: [...new Set(metas.flatMap((m) => m.meta.notes))].sort() },
+      end: metas[metas.length - 1]!.end,
+      meta: {
+        ...first.meta,
+        records: before,
+        rejected: rejected.length,
+        ignored: Object.fromEntries(Object.entries(ignored).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+        notes: [...new Set(metas.flatMap((m) => m.meta.notes))].sort(),
+      },
     };
     finishTableMeta(read, duplicates);
     return read;

@@ -14,6 +14,25 @@ export interface TableDedupe {
 }
 
 /**
+ * An {@link EventTable}'s rows and dictionaries as plain data, to hand to another thread (the
+ * column chunks' buffers can be transferred) and {@link EventTable.absorb} there.
+ */
+export interface TableSnapshot {
+  contacts: string[];
+  types: string[];
+  strings: string[];
+  rows: number;
+  contact: Int32Array[];
+  type: Uint8Array[];
+  at: Float64Array[];
+  campaign: (Int32Array | undefined)[];
+  message: (Int32Array | undefined)[];
+  url: (Int32Array | undefined)[];
+  bounce: (Uint8Array | undefined)[];
+  file: (Uint16Array | undefined)[];
+}
+
+/**
  * Events in columns: one typed-array column per field, strings stored once in dictionaries, so a
  * row costs about 21 bytes instead of an object of a few hundred. It holds the fields the scoring
  * model reads (contact, type, time, campaign, message, URL, bounce class) and the file each row came
@@ -116,6 +135,71 @@ export class EventTable {
     return true;
   }
 
+  /**
+   * The rows and dictionaries as plain data (see {@link TableSnapshot}); the table must not be used
+   * after its buffers are transferred.
+   */
+  snapshot(): TableSnapshot {
+    return {
+      contacts: this.contacts,
+      types: this.types,
+      strings: this.strings,
+      rows: this.rows,
+      contact: this.contactCol,
+      type: this.typeCol,
+      at: this.atCol,
+      campaign: this.campaignCol,
+      message: this.messageCol,
+      url: this.urlCol,
+      bounce: this.bounceCol,
+      file: this.fileCol,
+    };
+  }
+
+  /** The buffers of a snapshot, to transfer it to another thread without a copy. */
+  static buffers(s: TableSnapshot): ArrayBuffer[] {
+    const out: ArrayBuffer[] = [];
+    for (const col of [s.contact, s.type, s.at, s.campaign, s.message, s.url, s.bounce, s.file]) for (const chunk of col) if (chunk !== undefined) out.push(chunk.buffer as ArrayBuffer);
+    return out;
+  }
+
+  /** Appends every row of another table's snapshot, its ids translated into this table's dictionaries. */
+  absorb(s: TableSnapshot): void {
+    const contactIds = new Int32Array(s.contacts.length).fill(-1);
+    const typeIds = new Int32Array(s.types.length).fill(-1);
+    const stringIds = new Int32Array(s.strings.length).fill(-2);
+    const str = (id: number): number => {
+      if (id < 0) return -1;
+      let out = stringIds[id]!;
+      if (out === -2) stringIds[id] = out = this.stringId(s.strings[id]!);
+      return out;
+    };
+    for (let r = 0; r < s.rows; r++) {
+      const c = r >>> SHIFT;
+      const i = r & MASK;
+      const local = s.contact[c]![i]!;
+      let contact = contactIds[local]!;
+      if (contact < 0) contactIds[local] = contact = this.contactId(s.contacts[local]!);
+      const t = s.type[c]![i]!;
+      let type = typeIds[t]!;
+      if (type < 0) {
+        const id = this.typeId(s.types[t]!);
+        if (id === undefined) throw new Error('EventTable: more than 256 event types');
+        typeIds[t] = type = id;
+      }
+      this.append(
+        contact,
+        type,
+        s.at[c]![i]!,
+        str(s.campaign[c]?.[i] ?? -1),
+        str(s.message[c]?.[i] ?? -1),
+        str(s.url[c]?.[i] ?? -1),
+        s.bounce[c]?.[i] ?? 0,
+        s.file[c]?.[i] ?? 0,
+      );
+    }
+  }
+
   /** Row `r`'s column value (string ids: -1 for none). */
   campaignOf(r: number): number {
     return this.campaignCol[r >>> SHIFT]?.[r & MASK] ?? -1;
@@ -174,6 +258,10 @@ export class EventTable {
       const end = Math.min(CHUNK, n - k * CHUNK);
       for (let i = 0; i < end; i++) order[fill[col[i]!]!++] = k * CHUNK + i;
     }
+    // The rows move into contact order, so that each contact's rows lie together for the sort
+    // below and for scoring (the input's random order made every row read a cache miss).
+    this.gather(order);
+    for (let i = 0; i < n; i++) order[i] = i;
     const lengths = new Int32Array(contacts);
     const duplicates = new Array<number>(Math.max(1, fileCount)).fill(0);
     let crossFile = 0;
@@ -231,6 +319,24 @@ export class EventTable {
     return { duplicates, crossFile };
   }
 
+  /** Reorders every column so that new row `i` is old row `order[i]`; the contact column is dropped (`starts` holds it). */
+  private gather(order: Int32Array): void {
+    const n = this.rows;
+    const swap = <T>(target: (T | undefined)[], next: (T | undefined)[]): void => {
+      target.length = 0;
+      for (const c of next) target.push(c);
+    };
+    // One function per array type, so that each loop stays monomorphic (and fast).
+    swap(this.typeCol, gatherUint8(this.typeCol, order, n));
+    swap(this.atCol, gatherFloat64(this.atCol, order, n));
+    swap(this.campaignCol, gatherInt32(this.campaignCol, order, n));
+    swap(this.messageCol, gatherInt32(this.messageCol, order, n));
+    swap(this.urlCol, gatherInt32(this.urlCol, order, n));
+    swap(this.bounceCol, gatherUint8(this.bounceCol, order, n));
+    swap(this.fileCol, gatherUint16(this.fileCol, order, n));
+    this.contactCol.length = 0;
+  }
+
   /** Rows of contact `id` left after `dedupe`, in a canonical order. */
   contactRows(id: number): Int32Array {
     if (this.order === undefined || this.starts === undefined || this.lengths === undefined) throw new Error('EventTable: call dedupe() first');
@@ -248,6 +354,72 @@ function intern(ids: Map<string, number>, values: string[], value: string): numb
     ids.set(value, id);
   }
   return id;
+}
+
+/** A chunked column reordered by `order` (absent chunks read as -1); unchanged when it has no chunk. */
+function gatherInt32(col: (Int32Array | undefined)[], order: Int32Array, n: number): (Int32Array | undefined)[] {
+  if (col.every((c) => c === undefined)) return col;
+  const out: Int32Array[] = [];
+  for (let k = 0; k * CHUNK < n; k++) {
+    const dst = new Int32Array(CHUNK);
+    const end = Math.min(CHUNK, n - k * CHUNK);
+    for (let i = 0; i < end; i++) {
+      const r = order[k * CHUNK + i]!;
+      const src = col[r >>> SHIFT];
+      dst[i] = src === undefined ? -1 : src[r & MASK]!;
+    }
+    out.push(dst);
+  }
+  return out;
+}
+
+/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
+function gatherUint8(col: (Uint8Array | undefined)[], order: Int32Array, n: number): (Uint8Array | undefined)[] {
+  if (col.every((c) => c === undefined)) return col;
+  const out: Uint8Array[] = [];
+  for (let k = 0; k * CHUNK < n; k++) {
+    const dst = new Uint8Array(CHUNK);
+    const end = Math.min(CHUNK, n - k * CHUNK);
+    for (let i = 0; i < end; i++) {
+      const r = order[k * CHUNK + i]!;
+      const src = col[r >>> SHIFT];
+      dst[i] = src === undefined ? 0 : src[r & MASK]!;
+    }
+    out.push(dst);
+  }
+  return out;
+}
+
+/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
+function gatherUint16(col: (Uint16Array | undefined)[], order: Int32Array, n: number): (Uint16Array | undefined)[] {
+  if (col.every((c) => c === undefined)) return col;
+  const out: Uint16Array[] = [];
+  for (let k = 0; k * CHUNK < n; k++) {
+    const dst = new Uint16Array(CHUNK);
+    const end = Math.min(CHUNK, n - k * CHUNK);
+    for (let i = 0; i < end; i++) {
+      const r = order[k * CHUNK + i]!;
+      const src = col[r >>> SHIFT];
+      dst[i] = src === undefined ? 0 : src[r & MASK]!;
+    }
+    out.push(dst);
+  }
+  return out;
+}
+
+/** A chunked column reordered by `order`. */
+function gatherFloat64(col: Float64Array[], order: Int32Array, n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let k = 0; k * CHUNK < n; k++) {
+    const dst = new Float64Array(CHUNK);
+    const end = Math.min(CHUNK, n - k * CHUNK);
+    for (let i = 0; i < end; i++) {
+      const r = order[k * CHUNK + i]!;
+      dst[i] = col[r >>> SHIFT]![r & MASK]!;
+    }
+    out.push(dst);
+  }
+  return out;
 }
 
 function emptyIds(filled: number): Int32Array {

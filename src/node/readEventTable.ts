@@ -31,12 +31,11 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
   providersFirst?: boolean;
   onProgress?: (progress: ReadProgress) => void;
   /**
-   * Read only the contacts of one part (by {@link partOf} of the canonical e-mail), for one of
-   * `count` threads reading the same file: each record is counted by every part, its events kept by
-   * the part that owns their contact, and a record that yields no event (rejected, ignored) is
-   * reported by the contact's part, or by part 0 when it names no valid address.
+   * Read only the records that start in bytes `[start, end)` of the file (`start` a record start
+   * after the header, see {@link splitTableFile}), for one of several threads reading one file;
+   * record numbers then count from `start`. Not for `.gz` files. @default the whole file
    */
-  partition?: { index: number; count: number };
+  range?: { start: number; end: number };
 }
 
 /**
@@ -58,8 +57,10 @@ export interface TableFileRead {
   file: string;
   meta: IngestMeta;
   rejected: Rejection[];
-  /** Rows this file appended to the table, before dedupe. */
+  /** Rows this file appended to the tables, before dedupe. */
   rows: number;
+  /** The byte offset where the first record after this read starts (the end of the file when read to it). */
+  end: number;
 }
 
 /** A CSV the columnar reader can take: its header, the generic reader's rules, and where the data start. */
@@ -77,6 +78,8 @@ export interface TableProbe {
   bytes: number;
   /** Records end at `\r\n` (a lone `\n` is then part of a cell, as papaparse reads it); else at `\n`. */
   crlf: boolean;
+  /** The byte offset where the records after the header start, when the start of the file shows it. */
+  dataStart: number | undefined;
 }
 
 /**
@@ -97,8 +100,6 @@ function guessNewline(head: string): '\n' | '\r\n' | '\r' {
 type Columns = Record<'contact' | 'type' | 'at' | 'campaign' | 'message' | 'url', number>;
 
 const HEAD_BYTES = 64 * 1024;
-/** An address that another part (thread) reads. */
-const OTHER_PART = -2;
 /** The mapping roles the table holds; a mapping that names any other column takes the object path. */
 const TABLE_ROLES = new Set(['contact', 'type', 'at', 'campaign', 'message', 'url', 'types', 'defaultType']);
 
@@ -153,11 +154,82 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   for (const [role, value] of Object.entries(parts.mapping)) if (value !== undefined && !TABLE_ROLES.has(role)) return undefined;
   const columns = columnsOf(headers, parts);
   if (columns === undefined) return undefined;
-  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, bytes, columns, crlf: newline === '\r\n' };
+  const crlf = newline === '\r\n';
+  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, bytes, columns, crlf, dataStart: gz ? undefined : headerEnd(read.raw, crlf) };
+}
+
+/**
+ * The offset after the header record (and any blank lines before it), as `readEventTable` skips
+ * them; `undefined` when the start of the file does not show it whole.
+ */
+function headerEnd(buf: Buffer, crlf: boolean): number | undefined {
+  let p = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  try {
+    while (p < buf.length) {
+      const stop = recordEnd(buf, p, false, crlf);
+      if (stop < 0) return undefined;
+      const line = buf.toString('utf8', p, stop);
+      p = stop + 1;
+      if (line.replace(/[,\s]/g, '') !== '') return p;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where `count` threads start reading one probed file: `count` ranges of about equal size, each
+ * starting at the beginning of a line after the header (the first at 0). A range that starts
+ * inside a quoted cell spanning lines is found afterwards: the read before it does not end where
+ * it starts (see {@link TableFileRead.end}). A `.gz` file, or one whose header the probe did not
+ * see whole, is not split: the first range holds all of it.
+ *
+ * @example
+ * await splitTableFile(probe, 2) //=> [{ start: 0, end: 52_000_113 }, { start: 52_000_113, end: Infinity }]
+ */
+export async function splitTableFile(probe: TableProbe, count: number): Promise<{ start: number; end: number }[]> {
+  const whole = [{ start: 0, end: Number.POSITIVE_INFINITY }, ...Array.from({ length: count - 1 }, () => ({ start: Number.POSITIVE_INFINITY, end: Number.POSITIVE_INFINITY }))];
+  if (probe.gz || probe.dataStart === undefined || count <= 1) return whole;
+  const starts = [0];
+  const handle = await open(probe.path, 'r');
+  try {
+    for (let k = 1; k < count; k++) {
+      const from = Math.max(probe.dataStart, Math.floor((probe.bytes * k) / count), starts[k - 1]!);
+      starts.push(await lineStartFrom(handle, from, probe.bytes, probe.crlf));
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts.map((start, k) => ({ start, end: k + 1 < count ? Math.max(start, starts[k + 1]!) : Number.POSITIVE_INFINITY }));
+}
+
+/** The first line start at or after `from` (the offset after a `\n`, or `\r\n` with `crlf`); `size` when none. */
+async function lineStartFrom(handle: Awaited<ReturnType<typeof open>>, from: number, size: number, crlf: boolean): Promise<number> {
+  const buf = Buffer.alloc(HEAD_BYTES);
+  let pos = Math.max(0, from - (crlf ? 2 : 1));
+  while (pos < size) {
+    const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    for (let i = 0; i < bytesRead; i++) {
+      if (buf[i] !== 10 || pos + i + 1 < from) continue;
+      if (!crlf) return pos + i + 1;
+      const before = i > 0 ? buf[i - 1] : undefined;
+      if (before === 13 || (i === 0 && pos > 0 && (await byteAt(handle, pos - 1)) === 13)) return pos + i + 1;
+    }
+    pos += bytesRead;
+  }
+  return size;
+}
+
+async function byteAt(handle: Awaited<ReturnType<typeof open>>, at: number): Promise<number | undefined> {
+  const one = Buffer.alloc(1);
+  const { bytesRead } = await handle.read(one, 0, 1, at);
+  return bytesRead === 1 ? one[0] : undefined;
 }
 
 /** The start of the file as text, whether it is gzip (by name or magic bytes), and its size. */
-async function readHead(path: string, named: boolean): Promise<{ text: string; gz: boolean; bytes: number } | undefined> {
+async function readHead(path: string, named: boolean): Promise<{ text: string; raw: Buffer; gz: boolean; bytes: number } | undefined> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -173,7 +245,7 @@ async function readHead(path: string, named: boolean): Promise<{ text: string; g
       }
       if (bytes.length > HEAD_BYTES) bytes = bytes.subarray(0, HEAD_BYTES);
     }
-    return { text: new TextDecoder('utf-8').decode(bytes, { stream: true }), gz, bytes: size };
+    return { text: new TextDecoder('utf-8').decode(bytes, { stream: true }), raw: bytes, gz, bytes: size };
   } finally {
     await handle.close();
   }
@@ -191,7 +263,7 @@ async function readHead(path: string, named: boolean): Promise<{ text: string; g
  * const probe = await probeEventTable('events.csv');
  * if (probe) reads.push(await readEventTable(probe, table, 0));
  */
-export async function readEventTable(probe: TableProbe, table: EventTable, fileIndex: number, options: ReadEventTableOptions = {}): Promise<TableFileRead> {
+export async function readEventTable(probe: TableProbe, into: EventTable | readonly EventTable[], fileIndex: number, options: ReadEventTableOptions = {}): Promise<TableFileRead> {
   const { headers, parts, adapter, file } = probe;
   const rejected: Rejection[] = [];
   const ignored = new Map<string, number>();
@@ -201,31 +273,40 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
   const width = headers.length;
   const cellStart = new Int32Array(width + 1);
   const cellEnd = new Int32Array(width + 1);
+  // With several tables, each contact's rows go to the table `partOf` its e-mail names.
+  const tables: readonly EventTable[] = Array.isArray(into) ? into : [into as EventTable];
+  const count = tables.length;
+  /** Per distinct e-mail cell: contact id × count + table index, or -1 for an address the fast path leaves to `slow`. */
   const emails = new ByteKeys();
+  /** Per distinct campaign, message or URL cell: an index in `cellStrings`. */
   const strings = new ByteKeys();
+  const cellStrings: (string | undefined)[] = [];
+  /** Per table: the string id of each `cellStrings` index, once asked for. */
+  const tableStrings: number[][] = tables.map(() => []);
   const typeKeys = new ByteKeys();
   const typeEntries: TypeEntry[] = [];
   const constantType = cols.type < 0 ? typeEntry(undefined) : undefined;
-  const part = options.partition ?? { index: 0, count: 1 };
-  const mine = (email: string): boolean => partOf(email, part.count) === part.index;
-  /** The part that reports a record without events: its valid address's part, else part 0. */
-  const reports = (rec: Record<string, unknown>): boolean => {
-    if (part.count === 1) return true;
-    const email = parts.mapping.contact === undefined ? undefined : canonicalEmail(parts.read(rec, parts.mapping.contact));
-    return email !== undefined && email.ok ? mine(email.email) : part.index === 0;
-  };
+  const range = options.range ?? { start: 0, end: Number.POSITIVE_INFINITY };
+  if (probe.gz && range.start < range.end && (range.start > 0 || range.end < Number.POSITIVE_INFINITY)) throw new Error('readEventTable: a .gz file is read whole');
   let records = 0;
   let rows = 0;
   let bytes = 0;
-  let headerDone = false;
+  let headerDone = range.start > 0;
+  /** The file offset of `buf[0]` in `take`. */
+  let base = range.start;
+  let stopped = false;
 
   function typeEntry(cell: string | undefined): TypeEntry {
     const r = parts.eventTypeOf(cell, ctx);
     if ('kind' in r) return r.kind === 'ignored' ? { kind: 'ignored', rule: r.rule } : { kind: 'slow' };
-    const type = table.typeId(r.type);
-    if (type === undefined) return { kind: 'slow' };
+    const types: number[] = [];
+    for (const table of tables) {
+      const type = table.typeId(r.type);
+      if (type === undefined) return { kind: 'slow' };
+      types.push(type);
+    }
     const bounce = r.type === 'bounce' ? parts.bounceOf(undefined, r.raw) : undefined;
-    return { kind: 'event', type, bounce: bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0 };
+    return { kind: 'event', types, bounce: bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0 };
   }
 
   /** A record through the generic reader's `normalize`, exactly as `readEvents` reads it. */
@@ -235,34 +316,38 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     const n = records;
     const rec = csvRecord(headers, cells);
     if (rec instanceof Unparsable) {
-      if (part.index === 0) rejected.push({ record: n, code: rec.code, message: rec.message, raw: rec.raw });
+      rejected.push({ record: n, code: rec.code, message: rec.message, raw: rec.raw });
       return;
     }
     ctx.record = n;
     const result = safeNormalize(adapter, rec, ctx);
     if (result.kind === 'rejected') {
-      if (reports(rec as Record<string, unknown>)) rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
+      rejected.push({ record: n, code: result.code, message: result.message, ...(result.field === undefined ? {} : { field: result.field }), raw: rec });
     } else if (result.kind === 'ignored') {
-      if (part.index === 0) ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
+      ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
     } else {
       for (const draft of result.events) {
-        if (!mine(draft.contact)) continue;
-        if (!table.appendDraft(draft, fileIndex)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
+        if (!tables[partOf(draft.contact, count)]!.appendDraft(draft, fileIndex)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
         rows += 1;
       }
     }
   }
 
-  function stringOf(buf: Buffer, col: number): number {
+  /** The string id, in table `t`, of the cell in column `col` (-1 for none). */
+  function stringOf(buf: Buffer, col: number, t: number): number {
     if (col < 0) return -1;
     const s = cellStart[col]!;
     const e = cellEnd[col]!;
     if (s === e) return -1;
-    let id = strings.get(buf, s, e);
-    if (id === MISSING) {
-      id = table.stringId(text(buf.toString('utf8', s, e)));
-      strings.set(buf, s, e, id);
+    let k = strings.get(buf, s, e);
+    if (k === MISSING) {
+      k = cellStrings.length;
+      cellStrings.push(text(buf.toString('utf8', s, e)));
+      strings.set(buf, s, e, k);
     }
+    const ids = tableStrings[t]!;
+    let id = ids[k];
+    if (id === undefined) ids[k] = id = tables[t]!.stringId(cellStrings[k]);
     return id;
   }
 
@@ -284,23 +369,26 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     if (entry.kind === 'ignored') {
       if (constantType !== undefined && blank(buf)) return false;
       records += 1;
-      if (part.index === 0) ignored.set(entry.rule, (ignored.get(entry.rule) ?? 0) + 1);
+      ignored.set(entry.rule, (ignored.get(entry.rule) ?? 0) + 1);
       return true;
     }
     if (cols.contact < 0) return false;
     const cs = cellStart[cols.contact]!;
     const ce = cellEnd[cols.contact]!;
-    let contact = emails.get(buf, cs, ce);
-    if (contact === MISSING) {
+    let key = MISSING;
+    while (hintAt < hintCount && hintStarts[hintAt]! < cs) hintAt++;
+    if (hintAt < hintCount && hintStarts[hintAt] === cs && hintEnds[hintAt] === ce) key = hintValues[hintAt]!;
+    if (key === MISSING) key = emails.get(buf, cs, ce);
+    if (key === MISSING) {
       const email = canonicalEmail(buf.toString('utf8', cs, ce));
-      contact = !email.ok ? -1 : mine(email.email) ? table.contactId(email.email) : OTHER_PART;
-      emails.set(buf, cs, ce, contact);
+      if (email.ok) {
+        const t = partOf(email.email, count);
+        key = tables[t]!.contactId(email.email) * count + t;
+      } else key = -1;
+      emails.set(buf, cs, ce, key);
     }
-    if (contact === OTHER_PART) {
-      records += 1; // another part reads this record
-      return true;
-    }
-    if (contact < 0) return false;
+    if (key < 0) return false;
+    const t = count === 1 ? 0 : key % count;
     if (cols.at < 0) return false;
     const ts = cellStart[cols.at]!;
     const te = cellEnd[cols.at]!;
@@ -312,7 +400,8 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
       at = t.at;
     }
     records += 1;
-    table.append(contact, entry.type, at, stringOf(buf, cols.campaign), stringOf(buf, cols.message), stringOf(buf, cols.url), entry.bounce, fileIndex);
+    const contact = count === 1 ? key : (key - t) / count;
+    tables[t]!.append(contact, entry.types[t]!, at, stringOf(buf, cols.campaign, t), stringOf(buf, cols.message, t), stringOf(buf, cols.url, t), entry.bounce, fileIndex);
     rows += 1;
     return true;
   }
@@ -353,10 +442,61 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     for (const cellsOf of parsed.data) slow(cellsOf.map(String));
   };
 
+  // The e-mail cells of a buffer's plain lines, looked up all at once before its rows are read
+  // (see ByteKeys.getMany): `fast` takes a row's value from here when its cell is the one found.
+  let hintStarts = new Int32Array(1 << 14);
+  let hintEnds = new Int32Array(1 << 14);
+  let hintValues = new Int32Array(1 << 14);
+  let hintCount = 0;
+  let hintAt = 0;
+  function hint(buf: Buffer, pos: number): void {
+    const col = cols.contact;
+    let q = pos;
+    let n = 0;
+    for (;;) {
+      const nl = buf.indexOf(10, q);
+      if (nl < 0) break;
+      let c = 0;
+      let s = q;
+      let i = q;
+      let quoted = false;
+      for (; i < nl; i++) {
+        const b = buf[i]!;
+        if (b === 44) {
+          if (c === col) break;
+          c += 1;
+          s = i + 1;
+        } else if (b === 34) {
+          quoted = true;
+          break;
+        }
+      }
+      if (!quoted && c === col) {
+        if (n === hintStarts.length) {
+          hintStarts = grown(hintStarts);
+          hintEnds = grown(hintEnds);
+          hintValues = grown(hintValues);
+        }
+        hintStarts[n] = s;
+        hintEnds[n] = i === nl && i > s && buf[i - 1] === 13 ? i - 1 : i;
+        n += 1;
+      }
+      q = nl + 1;
+    }
+    emails.getMany(buf, hintStarts, hintEnds, n, hintValues);
+    hintCount = n;
+    hintAt = 0;
+  }
+
   /** Processes the complete records of `buf` from `pos`; returns where the unprocessed rest starts. */
   function take(buf: Buffer, pos: number, final: boolean): number {
     let p = pos;
+    if (cols.contact >= 0) hint(buf, pos);
     while (p < buf.length) {
+      if (base + p >= range.end) {
+        stopped = true; // the next range's records
+        break;
+      }
       let nl = buf.indexOf(10, p);
       if (nl < 0) {
         if (!final) break;
@@ -397,25 +537,32 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     return p;
   }
 
-  const raw = createReadStream(probe.path, { highWaterMark: 1 << 20 });
-  raw.on('data', (chunk) => {
-    bytes += chunk.length; // bytes of the file, compressed for .gz, as readEvents reports them
-  });
-  const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : raw;
-  let carry: Buffer | undefined;
-  let first = true;
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    if (first) {
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-      first = false;
+  if (range.start < range.end) {
+    const raw = createReadStream(probe.path, { highWaterMark: 1 << 20, start: range.start });
+    raw.on('data', (chunk) => {
+      bytes += chunk.length; // bytes of the file, compressed for .gz, as readEvents reports them
+    });
+    const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : raw;
+    let carry: Buffer | undefined;
+    let first = range.start === 0;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      if (first) {
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+          buf = buf.subarray(3);
+          base += 3;
+        }
+        first = false;
+      }
+      const rest = take(buf, 0, false);
+      base += rest;
+      carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : undefined;
+      options.onProgress?.({ bytes, records });
+      if (stopped) break;
     }
-    const rest = take(buf, 0, false);
-    carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : undefined;
+    if (!stopped && carry !== undefined && carry.length > 0) base += Math.min(take(carry, 0, true), carry.length);
     options.onProgress?.({ bytes, records });
   }
-  if (carry !== undefined && carry.length > 0) take(carry, 0, true);
-  options.onProgress?.({ bytes, records });
 
   const ignoredOut: Record<string, number> = {};
   for (const [rule, count] of [...ignored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) ignoredOut[rule] = count;
@@ -432,7 +579,7 @@ export async function readEventTable(probe: TableProbe, table: EventTable, fileI
     notes: [...notes].sort(),
   };
   if (probe.detection !== undefined) meta.detection = probe.detection;
-  return { file, meta, rejected, rows };
+  return { file, meta, rejected, rows, end: base };
 }
 
 /** Fills a file's `events`, `duplicates` and record counts in once the table is deduplicated (one event per record). */
@@ -443,10 +590,17 @@ export function finishTableMeta(read: TableFileRead, duplicates: number): void {
   read.meta.recordsAllDuplicates = duplicates;
 }
 
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
 /** Thrown when a file turns out to hold what the table cannot: the caller reads it with the object path. */
 export class NotTabular extends Error {}
 
-type TypeEntry = { kind: 'event'; type: number; bounce: number } | { kind: 'ignored'; rule: string } | { kind: 'slow' };
+/** A type cell's meaning: an event (its type id in each table), an ignore rule, or a record for `slow`. */
+type TypeEntry = { kind: 'event'; types: number[]; bounce: number } | { kind: 'ignored'; rule: string } | { kind: 'slow' };
 
 /** The header index of each column the generic reader reads, found as `read` finds it; -1 when absent. */
 function columnsOf(headers: readonly string[], parts: GenericParts): Columns | undefined {

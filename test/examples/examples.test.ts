@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -65,6 +66,23 @@ describe('the built CLI (dist/cli/main.js, the package bin)', () => {
     const bad = node([join(repo, 'dist/cli/main.js'), 'lists', 'sendgrid-webhook.json', '--out-dir', 'x'], cwd);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--reps is required');
+  });
+
+  it('scores a large CSV on worker threads exactly as on one thread (rejections and record numbers too)', async () => {
+    const { generateEvents } = (await import(join(repo, 'bench/generate.mjs'))) as { generateEvents: (file: string, o: object) => Promise<void> };
+    const dir = mkdtempSync(join(tmpdir(), 'leadrank-threads-'));
+    const file = join(dir, 'events.csv');
+    await generateEvents(file, { rows: 30_000, contacts: 3_000, seed: 3 });
+    appendFileSync(file, 'not-an-email,open,2026-11-01T10:00:00Z,spring,\ncontact1@farm1.example.com,open,yesterday,spring,\n"contact2@farm2.example.com",click,2026-11-02T10:00:00Z,"a, b",https://agri.example/pricing\n');
+    const run = (threads: number) => {
+      const r = node([join(repo, 'dist/cli/main.js'), 'score', file, '--as-of', '2026-12-01', '--top', '50', '--format', 'json', '--threads', String(threads), '--rejected', join(dir, `rejected-${threads}.csv`)], dir);
+      expect(r.status).toBe(0);
+      return { out: r.stdout, summary: r.stderr.replace(`rejected-${threads}.csv`, 'rejected-N.csv'), rejected: readFileSync(join(dir, `rejected-${threads}.csv`), 'utf8') };
+    };
+    const one = run(1);
+    expect(JSON.parse(one.out)).toHaveLength(50);
+    expect(one.rejected.split('\n').filter((l) => l.includes('invalid')).length).toBe(2);
+    for (const threads of [2, 3]) expect(run(threads)).toEqual(one);
   });
 
   it('ships the JSON Schema next to the build', () => {

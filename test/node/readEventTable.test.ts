@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEventFiles, readEventTableFiles, type EventReadOptions } from '../../src/cli/events.js';
-import { mergeParts, runTablePart } from '../../src/cli/tableThreads.js';
-import { probeEventTable } from '../../src/node/readEventTable.js';
+import { scoreTableInThreads } from '../../src/cli/tableThreads.js';
+import { probeEventTable, splitTableFile } from '../../src/node/readEventTable.js';
 import { ContactSchema, type Contact } from '../../src/model/contact.js';
 import { scoreContacts } from '../../src/score/scoreContacts.js';
 import { scoreEventTable } from '../../src/score/scoreEventTable.js';
@@ -86,7 +86,15 @@ function write(name: string, text: string): string {
   return name;
 }
 
-async function both(paths: string[], options: EventReadOptions) {
+/** The threaded path (its parts run on this thread, trading rows as worker threads do). */
+async function inParts(paths: string[], options: EventReadOptions, count: number, top: number | undefined) {
+  const read = await scoreTableInThreads(paths, options, dir, { asOf: AS_OF, model: MODEL, contacts: CONTACTS, top }, count, undefined, true);
+  expect(read).toBeDefined();
+  const scores = read!.scores ?? scoreEventTable(read!.table!, { asOf: AS_OF, model: MODEL, contacts: CONTACTS, ...(top === undefined ? {} : { top }) });
+  return { read: read!, scores, split: read!.scores !== undefined };
+}
+
+async function both(paths: string[], options: EventReadOptions, count = 2) {
   const scoring = { asOf: AS_OF, model: MODEL, contacts: CONTACTS };
   const objects = await readEventFiles(paths, options, dir);
   const expected = { files: objects.files, rejected: objects.rejected, cross: objects.crossFileDuplicates, scored: scoreContacts(objects.events, scoring) };
@@ -94,20 +102,22 @@ async function both(paths: string[], options: EventReadOptions) {
   expect(tabled).toBeDefined();
   const table = scoreEventTable(tabled!.table!, scoring);
   const actual = { files: tabled!.files, rejected: tabled!.rejected, cross: tabled!.crossFileDuplicates, scored: table.scored };
-  const parts = await Promise.all([0, 1].map((index) => runTablePart({ files: paths, cwd: dir, read: options, ...scoring, top: 5, partition: { index, count: 2 } })));
-  const merged = mergeParts(parts.map((p) => p!), paths, 5);
-  return { expected, actual, merged, table };
+  const parts = await inParts(paths, options, count, 5);
+  const merged = { ...parts.read, scores: parts.scores };
+  return { expected, actual, merged, table, split: parts.split };
 }
 
 describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)', () => {
-  it('read and score messy CSV exports exactly as the object path does, in one thread or two', async () => {
+  it('read and score messy CSV exports exactly as the object path does, in one thread or split in parts', async () => {
+    let splits = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), async (seed, mapped) => {
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.integer({ min: 2, max: 3 }), async (seed, mapped, count) => {
         const paths = [write(`a${seed}.csv`, messyCsv(seed, 160, mapped)), write(`b${seed}.csv`, messyCsv(seed + 1, 60, mapped))];
         const options: EventReadOptions = mapped
           ? { mapping: { contact: 'email', type: 'type', at: 'timestamp', campaign: 'campaign', url: 'url', types: { skipme: 'ignored:test_rule' } }, timezone: 'Europe/Berlin' }
           : {};
-        const { expected, actual, merged, table } = await both(paths, options);
+        const { expected, actual, merged, table, split } = await both(paths, options, count);
+        if (split) splits += 1;
         for (const k of ['rejected', 'files', 'cross', 'scored'] as const) {
           const a = JSON.stringify(actual[k]);
           const e = JSON.stringify(expected[k]);
@@ -123,6 +133,29 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
       }),
       { seed: 20261202, numRuns: 30 },
     );
+    expect(splits).toBeGreaterThan(10); // most runs really were read in parts (the rest fell back to one thread)
+  });
+
+  it('splits a file at line starts after the header, and reads it again on one thread when a split falls inside a quoted cell', async () => {
+    const head = 'email,type,timestamp,campaign\n';
+    const row = (i: number) => `u${i}@farm.example,open,2026-05-01T10:00:${String(i % 60).padStart(2, '0')}Z,spring\n`;
+    const rows = Array.from({ length: 40 }, (_, i) => row(i)).join('');
+    const plain = write('split.csv', head + rows);
+    const probe = (await probeEventTable(join(dir, plain)))!;
+    const ranges = await splitTableFile(probe, 2);
+    expect(ranges[0]!.start).toBe(0);
+    expect(ranges[1]!.start).toBeGreaterThan(head.length);
+    expect((head + rows)[ranges[1]!.start - 1]).toBe('\n');
+    expect(ranges[0]!.end).toBe(ranges[1]!.start);
+    expect((await inParts([plain], {}, 2, undefined)).split).toBe(true);
+
+    // One quoted cell of many lines across the middle: the second part starts inside it.
+    const quoted = write('quoted.csv', `${head}${rows}a@farm.example,click,2026-05-01T10:00:00Z,"${'line\n'.repeat(200)}"\n${rows}`);
+    const threaded = await inParts([quoted], {}, 2, undefined);
+    expect(threaded.split).toBe(false);
+    const objects = await readEventFiles([quoted], {}, dir);
+    expect(JSON.stringify(threaded.scores.scored)).toBe(JSON.stringify(scoreContacts(objects.events, { asOf: AS_OF, model: MODEL, contacts: CONTACTS })));
+    expect(threaded.read.files[0]!.meta.records).toBe(81);
   });
 
   it('finds rejections, duplicates, ignores and notes in a messy file (the comparison is not vacuous)', async () => {
@@ -157,6 +190,10 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
       expect(read?.files[0]?.meta.records).toBe(expected.expected.files[0]!.meta.records);
       const scored = scoreEventTable(read!.table!, { asOf: AS_OF, model: MODEL, contacts: CONTACTS }).scored;
       expect(JSON.stringify(scored)).toBe(JSON.stringify(expected.expected.scored));
+      // Not split (a gzip stream has no byte offsets to start at): one part reads it, both score.
+      const parts = await inParts([p], {}, 2, undefined);
+      expect(parts.split).toBe(true);
+      expect(JSON.stringify(parts.scores.scored)).toBe(JSON.stringify(expected.expected.scored));
     }
   });
 
