@@ -1,4 +1,5 @@
 import type { ContactFlags, EventCounts } from '../model/scored.js';
+import type { ScoringModel } from './schema.js';
 import { decayFactor, utcDay } from './decay.js';
 import type { LinkInfo } from './links.js';
 import { classifyHits, type MachineContext } from './machine.js';
@@ -51,7 +52,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   const reasons = classifyHits(hits, state.delivered, ctx);
   const counts: Record<string, EventCounts> = {};
   for (const [type, n] of state.counts) counts[type] = { human: n, machine: 0 };
-  const once = new Set(model.repeats.oncePerMessage);
+  const once = onceTypes(model);
   const seen = new Set<string>();
   const entries: LedgerEntry[] = [];
   let hard = false;
@@ -61,7 +62,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   let first: number | undefined;
   let last: number | undefined;
   const mm = model.machine.multiplier;
-  hits.forEach((hit, i) => {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
     const machine = reasons[i];
     const c = (counts[hit.type] ??= { human: 0, machine: 0 });
     if (machine === undefined) c.human++;
@@ -75,7 +77,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
       if (first === undefined) first = hit.at;
       last = hit.at;
     }
-    if (machine !== undefined && mm === 0) return;
+    if (machine !== undefined && mm === 0) continue;
     const msg = messageKey(hit);
     const link = hit.type === 'click' && hit.url !== undefined ? ctx.rules.link(hit.url) : undefined;
     if (msg !== undefined) {
@@ -84,7 +86,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
       if (hit.type === 'click' && model.repeats.clickOncePerLink) key = `${prefix}\u0000${msg}\u0000click\u0000${link?.key ?? ''}`;
       else if (once.has(kind)) key = `${prefix}\u0000${msg}\u0000${kind}`;
       if (key !== undefined) {
-        if (seen.has(key)) return;
+        if (seen.has(key)) continue;
         seen.add(key);
       }
     }
@@ -99,7 +101,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     for (const t of topics) bonus += model.weights.topics[t] ?? 0;
     const points = (model.weights.events[kind] ?? 0) * factor + fixed + bonus * decay;
     entries.push({ hit, kind, machine, link, topics, factor, fixed, topicFactor: decay, points, capped: false });
-  });
+  }
   applyDailyCap(entries, model.caps.perTypePerDay);
   let raw = 0;
   for (const e of entries) raw += e.points;
@@ -113,16 +115,40 @@ function mergeTopics(a: readonly string[], b: readonly string[]): readonly strin
   return [...new Set([...a, ...b])].sort();
 }
 
-/** Keeps the `cap` strongest entries per type per UTC day (ties: earliest first); the rest score 0. */
+const onceCache = new WeakMap<ScoringModel, ReadonlySet<string>>();
+
+/** The model's `repeats.oncePerMessage` as a set (made once per model). */
+function onceTypes(model: ScoringModel): ReadonlySet<string> {
+  let once = onceCache.get(model);
+  if (once === undefined) onceCache.set(model, (once = new Set(model.repeats.oncePerMessage)));
+  return once;
+}
+
+/**
+ * Keeps the `cap` strongest entries per type per UTC day (ties: earliest first); the rest score 0.
+ * The entries are in time order, so a day's entries lie together: only a day with more than `cap`
+ * entries can hold a type over the cap.
+ */
 function applyDailyCap(entries: LedgerEntry[], cap: number | null): void {
-  if (cap === null) return;
+  if (cap === null || entries.length <= cap) return;
+  for (let start = 0; start < entries.length; ) {
+    const day = utcDay(entries[start]!.hit.at);
+    let end = start + 1;
+    while (end < entries.length && utcDay(entries[end]!.hit.at) === day) end++;
+    if (end - start > cap) capDay(entries, start, end, cap);
+    start = end;
+  }
+}
+
+/** The cap of {@link applyDailyCap} on the entries `[start, end)` of one day. */
+function capDay(entries: LedgerEntry[], start: number, end: number, cap: number): void {
   const groups = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    const key = `${e.kind}\u0000${utcDay(e.hit.at)}`;
-    const g = groups.get(key);
+  for (let i = start; i < end; i++) {
+    const kind = entries[i]!.kind;
+    const g = groups.get(kind);
     if (g) g.push(i);
-    else groups.set(key, [i]);
-  });
+    else groups.set(kind, [i]);
+  }
   for (const g of groups.values()) {
     if (g.length <= cap) continue;
     const order = [...g].sort((x, y) => entries[y]!.points - entries[x]!.points || x - y);

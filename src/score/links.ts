@@ -65,7 +65,7 @@ export function compileLinkRules(model: ScoringModel): LinkRules {
   const campaigns = model.campaigns.map((rule) => ({ rule, test: compilePattern(rule.match) }));
   const honeypots = model.machine.honeypot.enabled ? model.machine.honeypot.patterns.map(compileLinkPattern) : [];
   const linkCache = new Map<string, LinkInfo>();
-  const campaignCache = new Map<string, CampaignInfo>();
+  const campaignCache = new Map<string | undefined, Map<string | undefined, CampaignInfo>>();
   const honeypotCache = new Map<string, boolean>();
 
   function link(url: string): LinkInfo {
@@ -97,8 +97,9 @@ export function compileLinkRules(model: ScoringModel): LinkRules {
 
   function campaign(name: string | undefined, message: string | undefined): CampaignInfo {
     if (campaigns.length === 0 || (name === undefined && message === undefined)) return NONE;
-    const cacheKey = `${name ?? ''}\u0000${message ?? ''}`;
-    const cached = campaignCache.get(cacheKey);
+    let byMessage = campaignCache.get(name);
+    if (byMessage === undefined) campaignCache.set(name, (byMessage = new Map()));
+    const cached = byMessage.get(message);
     if (cached) return cached;
     const texts = [name, message].filter((t): t is string => t !== undefined).map((t) => t.toLowerCase());
     const found = campaigns.filter((c) => texts.some((t) => c.test(t)));
@@ -109,7 +110,7 @@ export function compileLinkRules(model: ScoringModel): LinkRules {
             topics: Object.freeze([...new Set(found.flatMap((c) => c.rule.topics.map((t) => t.toLowerCase())))].sort()),
             multiplier: found.reduce((m, c) => m * (c.rule.multiplier ?? 1), 1),
           });
-    campaignCache.set(cacheKey, info);
+    byMessage.set(message, info);
     return info;
   }
 
