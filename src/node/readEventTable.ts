@@ -378,7 +378,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     let key = MISSING;
     while (hintAt < hintCount && hintStarts[hintAt]! < cs) hintAt++;
     if (hintAt < hintCount && hintStarts[hintAt] === cs && hintEnds[hintAt] === ce) key = hintValues[hintAt]!;
-    if (key === MISSING) key = emails.get(buf, cs, ce);
+    if (key === MISSING && (emails.size !== hintSize || hintAt >= hintCount || hintStarts[hintAt] !== cs || hintEnds[hintAt] !== ce)) key = emails.get(buf, cs, ce);
     if (key === MISSING) {
       const email = canonicalEmail(buf.toString('utf8', cs, ce));
       if (email.ok) {
@@ -412,26 +412,36 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     return true;
   }
 
-  /** Splits `buf[start, end)` (one physical line) at commas; false when it has a quote. */
+  /** The first `"` at or after `from` in `buf` (`buf.length` when none); the last answer is kept while it holds. */
+  let quoteBuf: Buffer | undefined;
+  let quoteFrom = 0;
+  let quoteAt = -1;
+  function nextQuote(buf: Buffer, from: number): number {
+    if (buf !== quoteBuf || from < quoteFrom || from > quoteAt) {
+      quoteBuf = buf;
+      quoteFrom = from;
+      const q = buf.indexOf(34, from);
+      quoteAt = q < 0 ? buf.length : q;
+    }
+    return quoteAt;
+  }
+
+  /** Splits `buf[start, end)` (one physical line) at commas; -1 when it has a quote, else the number of cells. */
   function split(buf: Buffer, start: number, end: number): number {
+    if (nextQuote(buf, start) < end) return -1;
     let cells = 0;
     let s = start;
-    for (let i = start; i < end; i++) {
-      const b = buf[i]!;
-      if (b === 44) {
-        if (cells < width) {
-          cellStart[cells] = s;
-          cellEnd[cells] = i;
-        }
-        cells += 1;
-        s = i + 1;
-      } else if (b === 34) return -1;
+    for (;;) {
+      let c = buf.indexOf(44, s);
+      if (c < 0 || c > end) c = end;
+      if (cells < width) {
+        cellStart[cells] = s;
+        cellEnd[cells] = c;
+      }
+      cells += 1;
+      if (c === end) return cells;
+      s = c + 1;
     }
-    if (cells < width) {
-      cellStart[cells] = s;
-      cellEnd[cells] = end;
-    }
-    return cells + 1;
   }
 
   const crlf = probe.crlf;
@@ -449,6 +459,8 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
   let hintValues = new Int32Array(1 << 14);
   let hintCount = 0;
   let hintAt = 0;
+  /** Keys held when the hints were looked up: a hint of MISSING is sure while no key is added. */
+  let hintSize = 0;
   function hint(buf: Buffer, pos: number): void {
     const col = cols.contact;
     let q = pos;
@@ -458,20 +470,18 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       if (nl < 0) break;
       let c = 0;
       let s = q;
-      let i = q;
-      let quoted = false;
-      for (; i < nl; i++) {
-        const b = buf[i]!;
-        if (b === 44) {
-          if (c === col) break;
-          c += 1;
-          s = i + 1;
-        } else if (b === 34) {
-          quoted = true;
+      let i = nl;
+      for (;;) {
+        const comma = buf.indexOf(44, s);
+        if (comma < 0 || comma > nl) break; // the last cell
+        if (c === col) {
+          i = comma;
           break;
         }
+        c += 1;
+        s = comma + 1;
       }
-      if (!quoted && c === col) {
+      if (c === col && nextQuote(buf, q) > i) {
         if (n === hintStarts.length) {
           hintStarts = grown(hintStarts);
           hintEnds = grown(hintEnds);
@@ -484,6 +494,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       q = nl + 1;
     }
     emails.getMany(buf, hintStarts, hintEnds, n, hintValues);
+    hintSize = emails.size;
     hintCount = n;
     hintAt = 0;
   }
@@ -680,8 +691,10 @@ function digit(buf: Buffer, i: number): number {
  * The two shapes most exports write, read straight from the bytes with the results `parseTimestamp`
  * gives: `YYYY-MM-DD[T ]HH:MM:SS[.f{1,3}]Z` and 10-digit epoch seconds or 13-digit epoch ms.
  * `undefined` for anything else (the caller then uses `readTime`).
+ *
+ * @internal Exported for tests.
  */
-function quickTime(buf: Buffer, s: number, e: number): number | undefined {
+export function quickTime(buf: Buffer, s: number, e: number): number | undefined {
   const len = e - s;
   if (len === 10 || len === 13) {
     let n = 0;
@@ -717,6 +730,16 @@ function quickTime(buf: Buffer, s: number, e: number): number | undefined {
     }
     ms = FRACTION[digits]![v]!;
   } else if (buf[s + 19] !== 90) return undefined;
-  const at = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  const at = (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec) * 1000 + ms;
   return at < MIN || at > MAX ? undefined : at;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`), for years ≥ 0: `Date.UTC` without the call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
