@@ -203,7 +203,7 @@ export async function readTableFiles(
   split?: TableSplit,
   onProgress?: (bytes: number, records: number, file: string) => void,
 ): Promise<TableFiles | undefined> {
-  const tables = Array.from({ length: split?.count ?? 1 }, () => new EventTable());
+  const tables = Array.from({ length: split?.count ?? 1 }, (_, j) => new EventTable({ carrier: split !== undefined && j !== split.index }));
   const table = tables[split?.index ?? 0]!;
   const reads: TableFileRead[] = [];
   let done = 0;

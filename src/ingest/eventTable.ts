@@ -69,6 +69,13 @@ export class EventTable {
   private starts: Int32Array | undefined;
   private lengths: Int32Array | undefined;
 
+  /**
+   * @param options.carrier A table that only carries rows to another (see {@link absorb}): each
+   *   `contactId` call adds an entry without looking the address up (the receiving table merges
+   *   them), and it cannot be deduplicated.
+   */
+  constructor(private readonly options: { carrier?: boolean } = {}) {}
+
   /** Rows appended (before dedupe). */
   get size(): number {
     return this.rows;
@@ -76,6 +83,7 @@ export class EventTable {
 
   /** The id of a canonical e-mail address (new ids count up from 0). */
   contactId(email: string): number {
+    if (this.options.carrier === true) return this.contacts.push(email) - 1;
     return intern(this.contactIds, this.contacts, email);
   }
 
@@ -242,6 +250,7 @@ export class EventTable {
    * after the last `append`.
    */
   dedupe(fileCount = 1): TableDedupe {
+    if (this.options.carrier === true) throw new Error('EventTable: a carrier table is absorbed, not deduplicated');
     const n = this.rows;
     const contacts = this.contacts.length;
     const starts = new Int32Array(contacts + 1);
