@@ -53,7 +53,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   const counts: Record<string, EventCounts> = {};
   for (const [type, n] of state.counts) counts[type] = { human: n, machine: 0 };
   const once = onceTypes(model);
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
+  const idOf = repeatIds(ctx);
   const entries: LedgerEntry[] = [];
   let hard = false;
   let soft = 0;
@@ -73,7 +74,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     else if (kind === 'soft_bounce') soft++;
     else if (kind === 'unsubscribe') optedOut = true;
     else if (kind === 'complaint') complained = true;
-    if (machine === undefined && !NON_INTEREST_TYPES.has(kind)) {
+    const nonInterest = NON_INTEREST_TYPES.has(kind);
+    if (machine === undefined && !nonInterest) {
       if (first === undefined) first = hit.at;
       last = hit.at;
     }
@@ -81,10 +83,11 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     const msg = messageKey(hit);
     const link = hit.type === 'click' && hit.url !== undefined ? ctx.rules.link(hit.url) : undefined;
     if (msg !== undefined) {
-      const prefix = machine === undefined ? 'h' : 'm';
-      let key: string | undefined;
-      if (hit.type === 'click' && model.repeats.clickOncePerLink) key = `${prefix}\u0000${msg}\u0000click\u0000${link?.key ?? ''}`;
-      else if (once.has(kind)) key = `${prefix}\u0000${msg}\u0000${kind}`;
+      // One per (human or machine, message, and the link clicked or the type): a number made of ids.
+      const flag = machine === undefined ? 0 : 2;
+      let key: number | string | undefined;
+      if (hit.type === 'click' && model.repeats.clickOncePerLink) key = repeatKey(idOf, msg, link?.key ?? '', flag + 1);
+      else if (once.has(kind)) key = repeatKey(idOf, msg, kind, flag);
       if (key !== undefined) {
         if (seen.has(key)) continue;
         seen.add(key);
@@ -92,7 +95,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     }
     const decay = decayFactor(hit.at, asOf, model.recency) * (machine === undefined ? 1 : mm);
     const camp = ctx.rules.campaign(hit.campaign, hit.message);
-    const interest = !NON_INTEREST_TYPES.has(kind) && link?.notInterest !== true;
+    const interest = !nonInterest && link?.notInterest !== true;
     const topics = interest ? mergeTopics(link?.topics ?? [], camp.topics) : [];
     const override = link?.override;
     const factor = override === undefined ? (link?.multiplier ?? 1) * camp.multiplier * decay : 0;
@@ -113,6 +116,40 @@ function mergeTopics(a: readonly string[], b: readonly string[]): readonly strin
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   return [...new Set([...a, ...b])].sort();
+}
+
+/** Ids per repeat key part (messages, link keys, types) stay below this, so that a key is an exact number. */
+const REPEAT_IDS = 2 ** 22;
+const repeatIdCache = new WeakMap<MachineContext, (s: string) => number>();
+
+/**
+ * Small ids for the strings of repeat keys, kept per scorer (the same strings come back contact
+ * after contact); ids only need to be consistent within one contact, so the table starts over
+ * between contacts once it is large.
+ */
+function repeatIds(ctx: MachineContext): (s: string) => number {
+  let idOf = repeatIdCache.get(ctx);
+  if (idOf === undefined) {
+    const ids = new Map<string, number>();
+    idOf = (s) => {
+      let id = ids.get(s);
+      if (id === undefined) ids.set(s, (id = ids.size));
+      return id;
+    };
+    repeatIdCache.set(ctx, idOf);
+    repeatIdMaps.set(idOf, ids);
+  }
+  const ids = repeatIdMaps.get(idOf)!;
+  if (ids.size > REPEAT_IDS / 2) ids.clear();
+  return idOf;
+}
+const repeatIdMaps = new WeakMap<(s: string) => number, Map<string, number>>();
+
+/** The repeat key of (message, link key or type, human/machine and click flags): a number, or the same as a string for ids too large. */
+function repeatKey(idOf: (s: string) => number, msg: string, part: string, flags: number): number | string {
+  const a = idOf(msg);
+  const b = idOf(part);
+  return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : `${flags}\u0000${msg}\u0000${part}`;
 }
 
 const onceCache = new WeakMap<ScoringModel, ReadonlySet<string>>();
