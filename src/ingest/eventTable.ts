@@ -4,6 +4,11 @@ import type { EventDraft } from './adapter.js';
 const CHUNK = 1 << 16;
 const SHIFT = 16;
 const MASK = CHUNK - 1;
+/** A time kept as whole seconds (ms apart) unless it is this: then its chunk of `wide` holds it. */
+const WIDE = 0xffffffff;
+
+/** A string-id column's chunk: id + 1 (0 for none), 16 bits a row while the ids fit, else 32. */
+type IdChunk = Uint16Array | Int32Array;
 
 /** What {@link EventTable.dedupe} found: duplicates per file and between files. */
 export interface TableDedupe {
@@ -24,17 +29,20 @@ export interface TableSnapshot {
   rows: number;
   contact: Int32Array[];
   type: Uint8Array[];
-  at: Float64Array[];
-  campaign: (Int32Array | undefined)[];
-  message: (Int32Array | undefined)[];
-  url: (Int32Array | undefined)[];
+  sec: Uint32Array[];
+  ms: (Uint16Array | undefined)[];
+  wide: (Float64Array | undefined)[];
+  campaign: (IdChunk | undefined)[];
+  message: (IdChunk | undefined)[];
+  url: (IdChunk | undefined)[];
   bounce: (Uint8Array | undefined)[];
   file: (Uint16Array | undefined)[];
 }
 
 /**
  * Events in columns: one typed-array column per field, strings stored once in dictionaries, so a
- * row costs about 21 bytes instead of an object of a few hundred. It holds the fields the scoring
+ * row costs about 14 bytes instead of an object of a few hundred (times as whole seconds with the
+ * milliseconds beside them only where a chunk has some; string ids in 16 bits while they fit). It holds the fields the scoring
  * model reads (contact, type, time, campaign, message, URL, bounce class) and the file each row came
  * from; events that carry anything else (provider ids, user agents, machine flags) take the object
  * path (`parseEvents` → `scoreContacts`). `dedupe()` applies the ingest rules to the whole table
@@ -59,10 +67,12 @@ export class EventTable {
   private rows = 0;
   private readonly contactCol: Int32Array[] = [];
   private readonly typeCol: Uint8Array[] = [];
-  private readonly atCol: Float64Array[] = [];
-  private readonly campaignCol: (Int32Array | undefined)[] = [];
-  private readonly messageCol: (Int32Array | undefined)[] = [];
-  private readonly urlCol: (Int32Array | undefined)[] = [];
+  private readonly secCol: Uint32Array[] = [];
+  private readonly msCol: (Uint16Array | undefined)[] = [];
+  private readonly wideCol: (Float64Array | undefined)[] = [];
+  private readonly campaignCol: (IdChunk | undefined)[] = [];
+  private readonly messageCol: (IdChunk | undefined)[] = [];
+  private readonly urlCol: (IdChunk | undefined)[] = [];
   private readonly bounceCol: (Uint8Array | undefined)[] = [];
   private readonly fileCol: (Uint16Array | undefined)[] = [];
   private order: Int32Array | undefined;
@@ -110,7 +120,9 @@ export class EventTable {
     if (i === 0) {
       this.contactCol.push(new Int32Array(CHUNK));
       this.typeCol.push(new Uint8Array(CHUNK));
-      this.atCol.push(new Float64Array(CHUNK));
+      this.secCol.push(new Uint32Array(CHUNK));
+      this.msCol.push(undefined);
+      this.wideCol.push(undefined);
       this.campaignCol.push(undefined);
       this.messageCol.push(undefined);
       this.urlCol.push(undefined);
@@ -119,11 +131,18 @@ export class EventTable {
     }
     this.contactCol[c]![i] = contact;
     this.typeCol[c]![i] = type;
-    this.atCol[c]![i] = at;
     // Optional columns are made for a chunk only when a row in it has a value.
-    if (campaign >= 0 || this.campaignCol[c] !== undefined) (this.campaignCol[c] ??= emptyIds(i))[i] = campaign;
-    if (message >= 0 || this.messageCol[c] !== undefined) (this.messageCol[c] ??= emptyIds(i))[i] = message;
-    if (url >= 0 || this.urlCol[c] !== undefined) (this.urlCol[c] ??= emptyIds(i))[i] = url;
+    const sec = Math.floor(at / 1000);
+    if (sec >= 0 && sec < WIDE && Number.isInteger(at)) {
+      this.secCol[c]![i] = sec;
+      if (at !== sec * 1000) (this.msCol[c] ??= new Uint16Array(CHUNK))[i] = at - sec * 1000;
+    } else {
+      this.secCol[c]![i] = WIDE;
+      (this.wideCol[c] ??= new Float64Array(CHUNK))[i] = at;
+    }
+    if (campaign >= 0) putId(this.campaignCol, c, i, campaign);
+    if (message >= 0) putId(this.messageCol, c, i, message);
+    if (url >= 0) putId(this.urlCol, c, i, url);
     if (bounce !== 0) (this.bounceCol[c] ??= new Uint8Array(CHUNK))[i] = bounce;
     if (file !== 0) (this.fileCol[c] ??= new Uint16Array(CHUNK))[i] = file;
     this.rows += 1;
@@ -155,7 +174,9 @@ export class EventTable {
       rows: this.rows,
       contact: this.contactCol,
       type: this.typeCol,
-      at: this.atCol,
+      sec: this.secCol,
+      ms: this.msCol,
+      wide: this.wideCol,
       campaign: this.campaignCol,
       message: this.messageCol,
       url: this.urlCol,
@@ -167,7 +188,7 @@ export class EventTable {
   /** The buffers of a snapshot, to transfer it to another thread without a copy. */
   static buffers(s: TableSnapshot): ArrayBuffer[] {
     const out: ArrayBuffer[] = [];
-    for (const col of [s.contact, s.type, s.at, s.campaign, s.message, s.url, s.bounce, s.file]) for (const chunk of col) if (chunk !== undefined) out.push(chunk.buffer as ArrayBuffer);
+    for (const col of [s.contact, s.type, s.sec, s.ms, s.wide, s.campaign, s.message, s.url, s.bounce, s.file]) for (const chunk of col) if (chunk !== undefined) out.push(chunk.buffer as ArrayBuffer);
     return out;
   }
 
@@ -198,10 +219,10 @@ export class EventTable {
       this.append(
         contact,
         type,
-        s.at[c]![i]!,
-        str(s.campaign[c]?.[i] ?? -1),
-        str(s.message[c]?.[i] ?? -1),
-        str(s.url[c]?.[i] ?? -1),
+        timeIn(s.sec, s.ms, s.wide, c, i),
+        str((s.campaign[c]?.[i] ?? 0) - 1),
+        str((s.message[c]?.[i] ?? 0) - 1),
+        str((s.url[c]?.[i] ?? 0) - 1),
         s.bounce[c]?.[i] ?? 0,
         s.file[c]?.[i] ?? 0,
       );
@@ -210,17 +231,17 @@ export class EventTable {
 
   /** Row `r`'s column value (string ids: -1 for none). */
   campaignOf(r: number): number {
-    return this.campaignCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+    return (this.campaignCol[r >>> SHIFT]?.[r & MASK] ?? 0) - 1;
   }
 
   /** Row `r`'s column value (string ids: -1 for none). */
   messageOf(r: number): number {
-    return this.messageCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+    return (this.messageCol[r >>> SHIFT]?.[r & MASK] ?? 0) - 1;
   }
 
   /** Row `r`'s column value (string ids: -1 for none). */
   urlOf(r: number): number {
-    return this.urlCol[r >>> SHIFT]?.[r & MASK] ?? -1;
+    return (this.urlCol[r >>> SHIFT]?.[r & MASK] ?? 0) - 1;
   }
 
   /** Row `r`'s column value (string ids: -1 for none). */
@@ -235,7 +256,7 @@ export class EventTable {
 
   /** Row `r`'s column value (string ids: -1 for none). */
   atOf(r: number): number {
-    return this.atCol[r >>> SHIFT]![r & MASK]!;
+    return timeIn(this.secCol, this.msCol, this.wideCol, r >>> SHIFT, r & MASK);
   }
 
   /** Row `r`'s type id. */
@@ -337,10 +358,13 @@ export class EventTable {
     };
     // One function per array type, so that each loop stays monomorphic (and fast).
     swap(this.typeCol, gatherUint8(this.typeCol, order, n));
-    swap(this.atCol, gatherFloat64(this.atCol, order, n));
-    swap(this.campaignCol, gatherInt32(this.campaignCol, order, n));
-    swap(this.messageCol, gatherInt32(this.messageCol, order, n));
-    swap(this.urlCol, gatherInt32(this.urlCol, order, n));
+    swap(this.secCol, gatherUint32(this.secCol, order, n));
+    swap(this.msCol, gatherUint16(this.msCol, order, n));
+    swap(this.wideCol, gatherFloat64(this.wideCol, order, n));
+    const narrow = this.strings.length < 0xffff;
+    swap(this.campaignCol, gatherIds(this.campaignCol, order, n, narrow));
+    swap(this.messageCol, gatherIds(this.messageCol, order, n, narrow));
+    swap(this.urlCol, gatherIds(this.urlCol, order, n, narrow));
     swap(this.bounceCol, gatherUint8(this.bounceCol, order, n));
     swap(this.fileCol, gatherUint16(this.fileCol, order, n));
     this.contactCol.length = 0;
@@ -365,17 +389,32 @@ function intern(ids: Map<string, number>, values: string[], value: string): numb
   return id;
 }
 
-/** A chunked column reordered by `order` (absent chunks read as -1); unchanged when it has no chunk. */
-function gatherInt32(col: (Int32Array | undefined)[], order: Int32Array, n: number): (Int32Array | undefined)[] {
+/** A string-id column reordered by `order`, in 16-bit chunks when `narrow` (absent chunks read as 0: none); unchanged when it has no chunk. */
+function gatherIds(col: (IdChunk | undefined)[], order: Int32Array, n: number, narrow: boolean): (IdChunk | undefined)[] {
   if (col.every((c) => c === undefined)) return col;
-  const out: Int32Array[] = [];
+  const out: IdChunk[] = [];
   for (let k = 0; k * CHUNK < n; k++) {
-    const dst = new Int32Array(CHUNK);
+    const dst = narrow ? new Uint16Array(CHUNK) : new Int32Array(CHUNK);
     const end = Math.min(CHUNK, n - k * CHUNK);
     for (let i = 0; i < end; i++) {
       const r = order[k * CHUNK + i]!;
       const src = col[r >>> SHIFT];
-      dst[i] = src === undefined ? -1 : src[r & MASK]!;
+      dst[i] = src === undefined ? 0 : src[r & MASK]!;
+    }
+    out.push(dst);
+  }
+  return out;
+}
+
+/** A chunked column reordered by `order`. */
+function gatherUint32(col: Uint32Array[], order: Int32Array, n: number): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  for (let k = 0; k * CHUNK < n; k++) {
+    const dst = new Uint32Array(CHUNK);
+    const end = Math.min(CHUNK, n - k * CHUNK);
+    for (let i = 0; i < end; i++) {
+      const r = order[k * CHUNK + i]!;
+      dst[i] = col[r >>> SHIFT]![r & MASK]!;
     }
     out.push(dst);
   }
@@ -416,25 +455,37 @@ function gatherUint16(col: (Uint16Array | undefined)[], order: Int32Array, n: nu
   return out;
 }
 
-/** A chunked column reordered by `order`. */
-function gatherFloat64(col: Float64Array[], order: Int32Array, n: number): Float64Array[] {
+/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
+function gatherFloat64(col: (Float64Array | undefined)[], order: Int32Array, n: number): (Float64Array | undefined)[] {
+  if (col.every((c) => c === undefined)) return col;
   const out: Float64Array[] = [];
   for (let k = 0; k * CHUNK < n; k++) {
     const dst = new Float64Array(CHUNK);
     const end = Math.min(CHUNK, n - k * CHUNK);
     for (let i = 0; i < end; i++) {
       const r = order[k * CHUNK + i]!;
-      dst[i] = col[r >>> SHIFT]![r & MASK]!;
+      const src = col[r >>> SHIFT];
+      dst[i] = src === undefined ? 0 : src[r & MASK]!;
     }
     out.push(dst);
   }
   return out;
 }
 
-function emptyIds(filled: number): Int32Array {
-  const a = new Int32Array(CHUNK);
-  a.fill(-1, 0, filled);
-  return a;
+/** The time (epoch ms) of row `i` of chunk `c`: whole seconds, plus the chunk's milliseconds, or the wide value. */
+function timeIn(sec: readonly Uint32Array[], ms: readonly (Uint16Array | undefined)[], wide: readonly (Float64Array | undefined)[], c: number, i: number): number {
+  const s = sec[c]![i]!;
+  if (s === WIDE) return wide[c]![i]!;
+  const m = ms[c];
+  return m === undefined ? s * 1000 : s * 1000 + m[i]!;
+}
+
+/** Sets row `i` of chunk `c` of a string-id column to `id` (stored as id + 1), widening the chunk to 32 bits when the id needs it. */
+function putId(col: (IdChunk | undefined)[], c: number, i: number, id: number): void {
+  let chunk = col[c];
+  if (chunk === undefined) col[c] = chunk = id < 0xffff ? new Uint16Array(CHUNK) : new Int32Array(CHUNK);
+  else if (id >= 0xffff && chunk instanceof Uint16Array) col[c] = chunk = Int32Array.from(chunk);
+  chunk[i] = id + 1;
 }
 
 function compareOptional(a: string | undefined, b: string | undefined): number {

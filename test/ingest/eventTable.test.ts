@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { EventTable } from '../../src/ingest/eventTable.js';
+
+const TIMES = [0, 1_714_554_000_000, 1_714_554_000_123, -5_000, 1e16, 1.5, 4_294_967_295_000, 4_294_967_294_999];
+
+describe('EventTable (the columnar store of the fast path)', () => {
+  it('gives back every time and id it was given: seconds, milliseconds, times outside 1970-2106, 16- and 32-bit string ids', () => {
+    const table = new EventTable();
+    const ids: number[] = [];
+    for (let k = 0; k < 70_000; k++) ids.push(table.stringId(`s${k}`));
+    const rows: { at: number; campaign: number; url: number }[] = [];
+    for (let r = 0; r < 140_000; r++) {
+      // The large ids arrive only in the second chunk of 65,536 rows: its 16-bit chunk widens.
+      const row = { at: TIMES[r % TIMES.length]! + (r % 3), campaign: r % 5 === 0 ? -1 : ids[r % 7 === 0 && r > 70_000 ? 69_999 - (r % 100) : r % 60_000]!, url: r % 2 === 0 ? -1 : ids[r % 70_000]! };
+      rows.push(row);
+      table.append(table.contactId(`c${r % 1000}@x.com`), table.typeId(r % 2 ? 'open' : 'click')!, row.at, row.campaign, -1, row.url, r % 3, 0);
+    }
+    const check = (t: EventTable, order: (r: number) => number) => {
+      const wrong: number[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        const got = order(r);
+        if (t.atOf(got) !== rows[r]!.at || t.campaignOf(got) !== rows[r]!.campaign || t.urlOf(got) !== rows[r]!.url || t.messageOf(got) !== -1) wrong.push(r);
+      }
+      expect(wrong).toEqual([]);
+    };
+    check(table, (r) => r);
+
+    // Through a snapshot into another table (as threads trade rows): the same rows.
+    const other = new EventTable();
+    other.absorb(table.snapshot());
+    expect(other.strings.length).toBeLessThanOrEqual(70_000);
+    for (let r = 0; r < rows.length; r += 97) {
+      expect(other.atOf(r)).toBe(rows[r]!.at);
+      expect(other.strings[other.urlOf(r)]).toBe(rows[r]!.url < 0 ? undefined : `s${rows[r]!.url}`);
+      expect(other.strings[other.campaignOf(r)]).toBe(rows[r]!.campaign < 0 ? undefined : `s${rows[r]!.campaign}`);
+    }
+
+    // After dedupe the rows are in contact order: every contact's rows, each time and id intact.
+    const { duplicates } = table.dedupe(1);
+    let seen = 0;
+    const expected = new Map<string, number>();
+    for (const row of rows) expected.set(`${row.at}|${row.campaign}|${row.url}`, (expected.get(`${row.at}|${row.campaign}|${row.url}`) ?? 0) + 1);
+    const got = new Map<string, number>();
+    for (let c = 0; c < table.contacts.length; c++) {
+      for (const r of table.contactRows(c)) {
+        seen += 1;
+        const key = `${table.atOf(r)}|${table.campaignOf(r)}|${table.urlOf(r)}`;
+        got.set(key, (got.get(key) ?? 0) + 1);
+      }
+    }
+    expect(seen + duplicates[0]!).toBe(rows.length);
+    const extra = [...got].filter(([key, n]) => n > (expected.get(key) ?? 0));
+    expect(extra).toEqual([]);
+    expect(duplicates[0]).toBeGreaterThan(0); // the same contact, type and time recur: dedupe had work
+  });
+
+  it('refuses to deduplicate a carrier table, and appends after dedupe', () => {
+    const carrier = new EventTable({ carrier: true });
+    expect(carrier.contactId('a@x.com')).toBe(0);
+    expect(carrier.contactId('a@x.com')).toBe(1); // no lookup: the receiving table merges them
+    expect(() => carrier.dedupe()).toThrow(/carrier/);
+    const table = new EventTable();
+    table.append(table.contactId('a@x.com'), table.typeId('open')!, 0, -1, -1, -1, 0, 0);
+    table.dedupe();
+    expect(() => table.append(0, 0, 0, -1, -1, -1, 0, 0)).toThrow(/after dedupe/);
+  });
+});
