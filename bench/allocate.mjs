@@ -1,6 +1,6 @@
 // Benchmark of the allocation (not a test). Build first, then run:
 //   npx tsup && node bench/allocate.mjs            (all sizes)
-//   node bench/allocate.mjs --quick                (skip the 1M-lead run)
+//   node bench/allocate.mjs --quick                (skip the 1M-lead runs)
 // Prints the time of the exact solver (and greedy, for the value gap) on generated instances, and
 // of allocateCalls end to end. Data come from a seeded generator: runs are reproducible.
 import { allocateCalls, assignmentValue, solveGreedy, solveOptimal, solveRoundRobin } from '../dist/index.js';
@@ -94,3 +94,4 @@ solverRun('every rep eligible', 50_000, 125, 60, { dense: true });
 solverRun('tight (leads ≈ capacity, similar scores, 3 reps per territory)', 7_500, 125, 60, { overlap: 3, flat: true, seed: 3 });
 endToEnd(50_000, 125, 60);
 if (!quick) solverRun('territories', 1_000_000, 500, 60);
+if (!quick) endToEnd(1_000_000, 500, 60);

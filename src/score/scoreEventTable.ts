@@ -25,7 +25,7 @@ export interface TableScores {
  * Scores the contacts of a deduplicated {@link EventTable}: exactly what `scoreContacts` returns for
  * the same events (the same reducer state per contact, the same `finalize`), but with the events
  * in columns and each contact's state built only while it is scored, so memory grows with the rows'
- * ~21 bytes, and `top` keeps only the best contacts' objects.
+ * ~14 bytes, and `top` keeps only the best contacts' objects.
  *
  * @example
  * table.dedupe();
