@@ -356,17 +356,16 @@ export class EventTable {
       target.length = 0;
       for (const c of next) target.push(c);
     };
-    // One function per array type, so that each loop stays monomorphic (and fast).
-    swap(this.typeCol, gatherUint8(this.typeCol, order, n));
-    swap(this.secCol, gatherUint32(this.secCol, order, n));
-    swap(this.msCol, gatherUint16(this.msCol, order, n));
-    swap(this.wideCol, gatherFloat64(this.wideCol, order, n));
-    const narrow = this.strings.length < 0xffff;
-    swap(this.campaignCol, gatherIds(this.campaignCol, order, n, narrow));
-    swap(this.messageCol, gatherIds(this.messageCol, order, n, narrow));
-    swap(this.urlCol, gatherIds(this.urlCol, order, n, narrow));
-    swap(this.bounceCol, gatherUint8(this.bounceCol, order, n));
-    swap(this.fileCol, gatherUint16(this.fileCol, order, n));
+    swap(this.typeCol, gatherColumn(this.typeCol, order, n, () => new Uint8Array(CHUNK)) as Uint8Array[]);
+    swap(this.secCol, gatherColumn(this.secCol, order, n, () => new Uint32Array(CHUNK)) as Uint32Array[]);
+    swap(this.msCol, gatherColumn(this.msCol, order, n, () => new Uint16Array(CHUNK)));
+    swap(this.wideCol, gatherColumn(this.wideCol, order, n, () => new Float64Array(CHUNK)));
+    const ids = (): IdChunk => (this.strings.length < 0xffff ? new Uint16Array(CHUNK) : new Int32Array(CHUNK));
+    swap(this.campaignCol, gatherColumn(this.campaignCol, order, n, ids));
+    swap(this.messageCol, gatherColumn(this.messageCol, order, n, ids));
+    swap(this.urlCol, gatherColumn(this.urlCol, order, n, ids));
+    swap(this.bounceCol, gatherColumn(this.bounceCol, order, n, () => new Uint8Array(CHUNK)));
+    swap(this.fileCol, gatherColumn(this.fileCol, order, n, () => new Uint16Array(CHUNK)));
     this.contactCol.length = 0;
   }
 
@@ -389,78 +388,17 @@ function intern(ids: Map<string, number>, values: string[], value: string): numb
   return id;
 }
 
-/** A string-id column reordered by `order`, in 16-bit chunks when `narrow` (absent chunks read as 0: none); unchanged when it has no chunk. */
-function gatherIds(col: (IdChunk | undefined)[], order: Int32Array, n: number, narrow: boolean): (IdChunk | undefined)[] {
-  if (col.every((c) => c === undefined)) return col;
-  const out: IdChunk[] = [];
-  for (let k = 0; k * CHUNK < n; k++) {
-    const dst = narrow ? new Uint16Array(CHUNK) : new Int32Array(CHUNK);
-    const end = Math.min(CHUNK, n - k * CHUNK);
-    for (let i = 0; i < end; i++) {
-      const r = order[k * CHUNK + i]!;
-      const src = col[r >>> SHIFT];
-      dst[i] = src === undefined ? 0 : src[r & MASK]!;
-    }
-    out.push(dst);
-  }
-  return out;
-}
+type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
-/** A chunked column reordered by `order`. */
-function gatherUint32(col: Uint32Array[], order: Int32Array, n: number): Uint32Array[] {
-  const out: Uint32Array[] = [];
+/**
+ * A chunked column reordered by `order` into chunks made by `make` (absent chunks read as 0);
+ * unchanged when it has no chunk.
+ */
+function gatherColumn<T extends Column>(col: readonly (T | undefined)[], order: Int32Array, n: number, make: () => T): (T | undefined)[] {
+  if (col.every((c) => c === undefined)) return [...col];
+  const out: T[] = [];
   for (let k = 0; k * CHUNK < n; k++) {
-    const dst = new Uint32Array(CHUNK);
-    const end = Math.min(CHUNK, n - k * CHUNK);
-    for (let i = 0; i < end; i++) {
-      const r = order[k * CHUNK + i]!;
-      dst[i] = col[r >>> SHIFT]![r & MASK]!;
-    }
-    out.push(dst);
-  }
-  return out;
-}
-
-/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
-function gatherUint8(col: (Uint8Array | undefined)[], order: Int32Array, n: number): (Uint8Array | undefined)[] {
-  if (col.every((c) => c === undefined)) return col;
-  const out: Uint8Array[] = [];
-  for (let k = 0; k * CHUNK < n; k++) {
-    const dst = new Uint8Array(CHUNK);
-    const end = Math.min(CHUNK, n - k * CHUNK);
-    for (let i = 0; i < end; i++) {
-      const r = order[k * CHUNK + i]!;
-      const src = col[r >>> SHIFT];
-      dst[i] = src === undefined ? 0 : src[r & MASK]!;
-    }
-    out.push(dst);
-  }
-  return out;
-}
-
-/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
-function gatherUint16(col: (Uint16Array | undefined)[], order: Int32Array, n: number): (Uint16Array | undefined)[] {
-  if (col.every((c) => c === undefined)) return col;
-  const out: Uint16Array[] = [];
-  for (let k = 0; k * CHUNK < n; k++) {
-    const dst = new Uint16Array(CHUNK);
-    const end = Math.min(CHUNK, n - k * CHUNK);
-    for (let i = 0; i < end; i++) {
-      const r = order[k * CHUNK + i]!;
-      const src = col[r >>> SHIFT];
-      dst[i] = src === undefined ? 0 : src[r & MASK]!;
-    }
-    out.push(dst);
-  }
-  return out;
-}
-
-/** A chunked column reordered by `order` (absent chunks read as 0); unchanged when it has no chunk. */
-function gatherFloat64(col: (Float64Array | undefined)[], order: Int32Array, n: number): (Float64Array | undefined)[] {
-  if (col.every((c) => c === undefined)) return col;
-  const out: Float64Array[] = [];
-  for (let k = 0; k * CHUNK < n; k++) {
-    const dst = new Float64Array(CHUNK);
+    const dst = make();
     const end = Math.min(CHUNK, n - k * CHUNK);
     for (let i = 0; i < end; i++) {
       const r = order[k * CHUNK + i]!;

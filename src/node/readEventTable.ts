@@ -375,10 +375,10 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     if (cols.contact < 0) return false;
     const cs = cellStart[cols.contact]!;
     const ce = cellEnd[cols.contact]!;
-    let key = MISSING;
     while (hintAt < hintCount && hintStarts[hintAt]! < cs) hintAt++;
-    if (hintAt < hintCount && hintStarts[hintAt] === cs && hintEnds[hintAt] === ce) key = hintValues[hintAt]!;
-    if (key === MISSING && (emails.size !== hintSize || hintAt >= hintCount || hintStarts[hintAt] !== cs || hintEnds[hintAt] !== ce)) key = emails.get(buf, cs, ce);
+    const hinted = hintAt < hintCount && hintStarts[hintAt] === cs && hintEnds[hintAt] === ce;
+    let key = hinted ? hintValues[hintAt]! : MISSING;
+    if (key === MISSING && !(hinted && emails.size === hintSize)) key = emails.get(buf, cs, ce);
     if (key === MISSING) {
       const email = canonicalEmail(buf.toString('utf8', cs, ce));
       if (email.ok) {

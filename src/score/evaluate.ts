@@ -54,7 +54,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   for (const [type, n] of state.counts) counts[type] = { human: n, machine: 0 };
   const once = onceTypes(model);
   const seen = new Set<number | string>();
-  const idOf = repeatIds(ctx);
+  const ids = repeatIds(ctx);
   const entries: LedgerEntry[] = [];
   let hard = false;
   let soft = 0;
@@ -86,8 +86,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
       // One per (human or machine, message, and the link clicked or the type): a number made of ids.
       const flag = machine === undefined ? 0 : 2;
       let key: number | string | undefined;
-      if (hit.type === 'click' && model.repeats.clickOncePerLink) key = repeatKey(idOf, msg, link?.key ?? '', flag + 1);
-      else if (once.has(kind)) key = repeatKey(idOf, msg, kind, flag);
+      if (hit.type === 'click' && model.repeats.clickOncePerLink) key = repeatKey(ids, msg, link?.key ?? '', flag + 1);
+      else if (once.has(kind)) key = repeatKey(ids, msg, kind, flag);
       if (key !== undefined) {
         if (seen.has(key)) continue;
         seen.add(key);
@@ -120,35 +120,30 @@ function mergeTopics(a: readonly string[], b: readonly string[]): readonly strin
 
 /** Ids per repeat key part (messages, link keys, types) stay below this, so that a key is an exact number. */
 const REPEAT_IDS = 2 ** 22;
-const repeatIdCache = new WeakMap<MachineContext, (s: string) => number>();
+const repeatIdCache = new WeakMap<MachineContext, Map<string, number>>();
 
 /**
  * Small ids for the strings of repeat keys, kept per scorer (the same strings come back contact
  * after contact); ids only need to be consistent within one contact, so the table starts over
  * between contacts once it is large.
  */
-function repeatIds(ctx: MachineContext): (s: string) => number {
-  let idOf = repeatIdCache.get(ctx);
-  if (idOf === undefined) {
-    const ids = new Map<string, number>();
-    idOf = (s) => {
-      let id = ids.get(s);
-      if (id === undefined) ids.set(s, (id = ids.size));
-      return id;
-    };
-    repeatIdCache.set(ctx, idOf);
-    repeatIdMaps.set(idOf, ids);
-  }
-  const ids = repeatIdMaps.get(idOf)!;
-  if (ids.size > REPEAT_IDS / 2) ids.clear();
-  return idOf;
+function repeatIds(ctx: MachineContext): Map<string, number> {
+  let ids = repeatIdCache.get(ctx);
+  if (ids === undefined) repeatIdCache.set(ctx, (ids = new Map()));
+  else if (ids.size > REPEAT_IDS / 2) ids.clear();
+  return ids;
 }
-const repeatIdMaps = new WeakMap<(s: string) => number, Map<string, number>>();
+
+function idOf(ids: Map<string, number>, s: string): number {
+  let id = ids.get(s);
+  if (id === undefined) ids.set(s, (id = ids.size));
+  return id;
+}
 
 /** The repeat key of (message, link key or type, human/machine and click flags): a number, or the same as a string for ids too large. */
-function repeatKey(idOf: (s: string) => number, msg: string, part: string, flags: number): number | string {
-  const a = idOf(msg);
-  const b = idOf(part);
+function repeatKey(ids: Map<string, number>, msg: string, part: string, flags: number): number | string {
+  const a = idOf(ids, msg);
+  const b = idOf(ids, part);
   return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : `${flags}\u0000${msg}\u0000${part}`;
 }
 
