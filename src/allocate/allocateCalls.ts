@@ -10,8 +10,9 @@ import { dealHotLeadsEvenly } from './fairness.js';
 import { normalizeLeads, normalizeReps } from './inputs.js';
 import { resolveAllocateOptions } from './options.js';
 import type { AllocateOptions } from './options.js';
-import { makePairRows } from './pairFit.js';
-import type { PairFit, PreparedLead } from './pairFit.js';
+import { orderByScore } from './order.js';
+import { makePairRows, pairAt } from './pairFit.js';
+import type { PairRow, PreparedLead } from './pairFit.js';
 import { screenLead } from './screen.js';
 import type { ScreenResult } from './screen.js';
 import { computeStats } from './stats.js';
@@ -74,24 +75,17 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     return { contact, lead, details, owner: ownerIdx === undefined ? undefined : sortedReps[ownerIdx]!.rep.id };
   });
 
-  const unassigned: (UnassignedLead & { index: number })[] = [];
-  const pushUnassigned = (i: number, s: ScreenResult): void => {
-    const { lead } = prepared[i]!;
-    const u: UnassignedLead & { index: number } = {
-      index: i,
-      contact: prepared[i]!.contact,
-      score: lead.score,
-      ...(lead.tier === undefined ? {} : { tier: lead.tier }),
-      reason: s.reason,
-      ...(s.detail === undefined ? {} : { detail: s.detail }),
-      message: s.message,
-    };
-    unassigned.push(u);
-  };
+  const n = prepared.length;
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) score[i] = prepared[i]!.lead.score;
+  // Every pass that takes the best leads first walks this order (score, then contact).
+  const order = orderByScore(score);
+  const unassignedAt: (UnassignedLead | undefined)[] = new Array<UnassignedLead | undefined>(n);
 
   // 1. Screen, and find due callbacks and their rep.
-  const callbackRep = new Int32Array(prepared.length).fill(-1);
+  const callbackRep = new Int32Array(n).fill(-1);
   const qualified: number[] = [];
+  let callbacks = 0;
   prepared.forEach((p, i) => {
     const summary = summaries.get(p.contact);
     let due = false;
@@ -103,41 +97,45 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       if (due && r !== undefined) callbackRep[i] = r;
     }
     const s = screenLead(p.lead, p.details, summary, due, { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays });
-    if (s) pushUnassigned(i, s);
-    else qualified.push(i);
+    if (s) unassignedAt[i] = unassignedLead(p, s);
+    else {
+      qualified.push(i);
+      if (callbackRep[i]! >= 0) callbacks += 1;
+    }
   });
 
-  // 2. Pairs.
-  const pairs = new Map<number, (PairFit | null)[]>();
-  for (const i of qualified) pairs.set(i, rowOf(prepared[i]!));
+  // 2. Pairs: the reps allowed to take each qualified lead, with their fits.
+  const rows = new Array<PairRow>(n);
+  for (const i of qualified) rows[i] = rowOf(prepared[i]!);
 
   // 3. Assign: callbacks, sticky owners, then the strategy.
-  const assignedRep = new Int32Array(prepared.length).fill(-1);
-  const callbackDue = new Uint8Array(prepared.length);
+  const assignedRep = new Int32Array(n).fill(-1);
+  const callbackDue = new Uint8Array(n);
   const load = new Int32Array(R);
-  const byScore = (a: number, b: number): number => prepared[b]!.lead.score - prepared[a]!.lead.score || a - b;
-  for (const i of [...qualified].sort(byScore)) {
-    const r = callbackRep[i]!;
-    if (r < 0) continue;
-    callbackDue[i] = 1;
-    if (load[r]! < capacity[r]!) {
-      assignedRep[i] = r;
-      load[r]! += 1;
+  if (callbacks > 0) {
+    for (const i of order) {
+      const r = callbackRep[i]!;
+      if (r < 0 || rows[i] === undefined) continue;
+      callbackDue[i] = 1;
+      if (load[r]! < capacity[r]!) {
+        assignedRep[i] = r;
+        load[r]! += 1;
+      }
     }
   }
   if (o.ownership === 'sticky') {
-    for (const i of [...qualified].sort(byScore)) {
+    for (const i of order) {
       const owner = prepared[i]!.owner;
-      if (assignedRep[i] !== -1 || owner === undefined) continue;
+      if (rows[i] === undefined || assignedRep[i] !== -1 || owner === undefined) continue;
       const r = repIndex.get(owner)!;
-      if (pairs.get(i)![r] && load[r]! < capacity[r]!) {
+      if (pairAt(rows[i]!, r) !== undefined && load[r]! < capacity[r]!) {
         assignedRep[i] = r;
         load[r]! += 1;
       }
     }
   }
   const rest = qualified.filter((i) => assignedRep[i] === -1);
-  const problem = buildProblemFor(rest, prepared, pairs, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight), repIndex);
+  const problem = buildProblemFor(rest, prepared, rows, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight), repIndex);
   const isHot = (l: number): boolean => prepared[rest[l]!]!.lead.tier === 'hot';
   let fairness: Allocation['stats']['fairness'];
   let vector;
@@ -163,18 +161,19 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     const r = assignedRep[i]!;
     const summary: OutcomeSummary | undefined = summaries.get(prepared[i]!.contact);
     if (r >= 0) {
-      const pair = pairs.get(i)![r] ?? { fit: 1, expertise: 'none', owner: prepared[i]!.owner === sortedReps[r]!.rep.id };
+      const pair = pairAt(rows[i]!, r) ?? { fit: 1, expertise: 'none', owner: prepared[i]!.owner === sortedReps[r]!.rep.id };
       placed[r]!.push({ prepared: prepared[i]!, pair, value: prepared[i]!.lead.score * pair.fit, callbackDue: callbackDue[i] === 1, callbackHere: callbackDue[i] === 1 && callbackRep[i] === r, summary });
       continue;
     }
-    pushUnassigned(i, whyNotPlaced(pairs.get(i)!, capacity, prepared[i]!, o.noTerritoryPolicy));
+    unassignedAt[i] = unassignedLead(prepared[i]!, whyNotPlaced(rows[i]!, capacity, prepared[i]!, o.noTerritoryPolicy));
   }
   const lists: CallList[] = sortedReps.map((r, k) => {
     const rep: CallList['rep'] = { id: r.rep.id, capacity: capacity[k]!, available: availability[k]!.available };
     if (r.rep.name !== undefined) rep.name = r.rep.name;
     return { rep, entries: buildEntries(placed[k]!, o) };
   });
-  const ordered = unassigned.sort((a, b) => byScore(a.index, b.index)).map(({ index: _index, ...u }) => u);
+  const ordered: UnassignedLead[] = [];
+  for (const i of order) if (unassignedAt[i] !== undefined) ordered.push(unassignedAt[i]!);
   return {
     asOf: new Date(o.asOf).toISOString(),
     lists,
@@ -189,23 +188,26 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
 function buildProblemFor<L extends LeadLike>(
   rest: number[],
   prepared: PreparedLead<L>[],
-  pairs: Map<number, (PairFit | null)[]>,
+  rows: PairRow[],
   capacity: number[],
   weight: number[],
   repIndex: Map<string, number>,
 ): AssignmentProblem {
   const edgeStart = new Int32Array(rest.length + 1);
-  const reps: number[] = [];
-  const values: number[] = [];
+  let total = 0;
+  for (const i of rest) total += rows[i]!.reps.length;
+  const edgeRep = new Int32Array(total);
+  const edgeValue = new Float64Array(total);
+  let k = 0;
   rest.forEach((i, l) => {
-    edgeStart[l] = reps.length;
-    pairs.get(i)!.forEach((p, r) => {
-      if (p === null) return;
-      reps.push(r);
-      values.push(prepared[i]!.lead.score * p.fit);
-    });
+    edgeStart[l] = k;
+    const { reps, fits } = rows[i]!;
+    const leadScore = prepared[i]!.lead.score;
+    edgeRep.set(reps, k);
+    for (let j = 0; j < reps.length; j += 1) edgeValue[k + j] = leadScore * fits[j]!.fit;
+    k += reps.length;
   });
-  edgeStart[rest.length] = reps.length;
+  edgeStart[rest.length] = k;
   return {
     leadCount: rest.length,
     repCount: capacity.length,
@@ -214,18 +216,23 @@ function buildProblemFor<L extends LeadLike>(
     score: rest.map((i) => prepared[i]!.lead.score),
     owner: rest.map((i) => (prepared[i]!.owner === undefined ? -1 : repIndex.get(prepared[i]!.owner!)!)),
     edgeStart,
-    edgeRep: Int32Array.from(reps),
-    edgeValue: Float64Array.from(values),
+    edgeRep,
+    edgeValue,
   };
 }
 
-function whyNotPlaced<L extends LeadLike>(
-  pairs: (PairFit | null)[],
-  capacity: number[],
-  p: PreparedLead<L>,
-  policy: unknown,
-): ScreenResult {
-  const allowed = pairs.map((x, r) => (x === null ? -1 : r)).filter((r) => r >= 0);
+/** A lead on no list, with its reason (keys in output order). */
+function unassignedLead<L extends LeadLike>(p: PreparedLead<L>, s: ScreenResult): UnassignedLead {
+  const u = { contact: p.contact, score: p.lead.score } as UnassignedLead;
+  if (p.lead.tier !== undefined) u.tier = p.lead.tier;
+  u.reason = s.reason;
+  if (s.detail !== undefined) u.detail = s.detail;
+  u.message = s.message;
+  return u;
+}
+
+function whyNotPlaced<L extends LeadLike>(row: PairRow, capacity: number[], p: PreparedLead<L>, policy: unknown): ScreenResult {
+  const allowed = row.reps;
   if (allowed.length === 0) {
     const d = p.details;
     const noData = [d?.territory, d?.country, d?.region, d?.postalCode].every((v) => v === undefined || v.trim() === '');

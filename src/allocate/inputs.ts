@@ -17,27 +17,34 @@ export interface NormalizedRep {
  * @example
  * normalizeLeads([{ contact: ' B@x.com', score: 1 }, { contact: 'a@x.com', score: 2 }]).map((l) => l.contact) //=> ['a@x.com', 'b@x.com']
  */
-export function normalizeLeads<L extends LeadLike>(leads: readonly L[]): { contact: string; lead: L }[] {
+export function normalizeLeads<L extends LeadLike>(leads: readonly L[]): { contact: string; lead: L; row: number }[] {
   if (!Array.isArray(leads)) throw new LeadrankError([{ code: 'invalid_type', field: 'leads', message: `must be an array (got ${showValue(leads)})` }]);
-  const seen = new Map<string, number>();
   const out = leads.map((lead, i) => {
     const row = i + 1;
     if (lead === null || typeof lead !== 'object') throw new LeadrankError([{ code: 'invalid_type', file: 'leads', row, message: `must be an object (got ${showValue(lead)})` }]);
-    if (typeof lead.contact !== 'string' || lead.contact.trim() === '') {
+    const contact = typeof lead.contact === 'string' ? lead.contact.trim().toLowerCase() : '';
+    if (contact === '') {
       throw new LeadrankError([{ code: 'invalid_value', file: 'leads', row, field: 'contact', message: `must be a non-empty e-mail (got ${showValue(lead.contact)})` }]);
     }
     if (typeof lead.score !== 'number' || !Number.isFinite(lead.score)) {
       throw new LeadrankError([{ code: 'invalid_value', file: 'leads', row, field: 'score', message: `must be a finite number (got ${showValue(lead.score)})` }]);
     }
-    const contact = lead.contact.trim().toLowerCase();
-    const before = seen.get(contact);
-    if (before !== undefined) {
-      throw new LeadrankError([{ code: 'duplicate_lead', file: 'leads', row, field: 'contact', message: `repeats the contact of row ${before} (got ${showValue(contact)})` }]);
-    }
-    seen.set(contact, row);
-    return { contact, lead };
+    return { contact, lead, row };
   });
-  return out.sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : 0));
+  out.sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : a.row - b.row));
+  // Sorted, a repeated contact sits next to its first row; report the earliest repeat, as a reader would.
+  let repeat: { contact: string; row: number; before: number } | undefined;
+  let first = out[0]?.row ?? 0;
+  for (let k = 1; k < out.length; k += 1) {
+    const { contact, row } = out[k]!;
+    if (contact !== out[k - 1]!.contact) first = row;
+    else if (repeat === undefined || row < repeat.row) repeat = { contact, row, before: first };
+  }
+  if (repeat !== undefined) {
+    const { contact, row, before } = repeat;
+    throw new LeadrankError([{ code: 'duplicate_lead', file: 'leads', row, field: 'contact', message: `repeats the contact of row ${before} (got ${showValue(contact)})` }]);
+  }
+  return out;
 }
 
 /**

@@ -15,6 +15,45 @@ export interface PairFit {
   owner: boolean;
 }
 
+/**
+ * The reps that may take one lead (indices ascending) and how each fits. Leads of one kind share a
+ * row, so a row costs memory per kind of lead, not per lead and rep.
+ */
+export interface PairRow {
+  reps: Int32Array;
+  fits: readonly PairFit[];
+}
+
+/** The fit of rep `r` in `row`, or undefined when the rep may not take the lead. */
+export function pairAt(row: PairRow, r: number): PairFit | undefined {
+  const at = pairIndex(row, r);
+  return at < 0 ? undefined : row.fits[at];
+}
+
+function pairIndex(row: PairRow, r: number): number {
+  let lo = 0;
+  let hi = row.reps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = row.reps[mid]!;
+    if (k === r) return mid;
+    if (k < r) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function toRow(all: readonly (PairFit | null)[]): PairRow {
+  const reps: number[] = [];
+  const fits: PairFit[] = [];
+  all.forEach((p, r) => {
+    if (p === null) return;
+    reps.push(r);
+    fits.push(p);
+  });
+  return { reps: Int32Array.from(reps), fits };
+}
+
 /** A lead ready for pairing. */
 export interface PreparedLead<L extends LeadLike> {
   contact: string;
@@ -25,56 +64,59 @@ export interface PreparedLead<L extends LeadLike> {
 }
 
 /**
- * Builds the function that gives a lead its row of pair fits, one per rep (null = not allowed):
+ * Builds the function that gives a lead its row: the reps allowed to take it, each with its fit from
  * territory (with the no-territory policy), expertise (factor or requirement), ownership preference,
  * or the caller's own `fit`. Leads with the same territory attributes and interests share one row,
  * so a run over 50,000 leads evaluates rules only once per distinct kind of lead.
  *
  * @example
  * const rowOf = makePairRows(resolveAllocateOptions({ asOf: 0 }), [{ rep, original: rep }]);
- * rowOf(preparedLead) //=> [{ fit: 1, expertise: 'exact', topic: 'tractors', owner: false }]
+ * rowOf(preparedLead) //=> { reps: Int32Array [0], fits: [{ fit: 1, expertise: 'exact', topic: 'tractors', owner: false }] }
  */
 export function makePairRows<L extends LeadLike>(
   o: ResolvedAllocateOptions<L>,
   reps: readonly { rep: Rep; original: RepLike }[],
-): (p: PreparedLead<L>) => (PairFit | null)[] {
+): (p: PreparedLead<L>) => PairRow {
   const rules = [...reps.flatMap((r) => r.rep.territories.filter((t): t is TerritoryRule => typeof t !== 'string')), ...Object.values(o.territories).flat()];
   const usesDomain = rules.some((r) => r.domains !== undefined);
   const usesCompany = rules.some((r) => r.companies !== undefined);
-  const rows = new Map<string, (PairFit | null)[]>();
+  const rows = new Map<string, { all: (PairFit | null)[]; row: PairRow }>();
   const ownerIndex = new Map(reps.map((r, i) => [r.rep.id, i]));
 
-  const baseRow = (p: PreparedLead<L>): (PairFit | null)[] => {
+  const baseRow = (p: PreparedLead<L>): { all: (PairFit | null)[]; row: PairRow } => {
     const d = p.details;
     const domain = p.contact.slice(p.contact.lastIndexOf('@') + 1);
     const topics = (p.lead.interests ?? []).map((i) => i.topic);
     const key = [d?.territory, d?.country, d?.region, d?.postalCode, usesCompany ? d?.company : '', usesDomain ? domain : '', ...topics].join('\u0001');
     const hit = rows.get(key);
     if (hit) return hit;
-    const row = reps.map(({ rep }) => basePair(p, rep, o));
-    rows.set(key, row);
-    return row;
+    const all = reps.map(({ rep }) => basePair(p, rep, o));
+    const made = { all, row: toRow(all) };
+    rows.set(key, made);
+    return made;
   };
 
   return (p) => {
-    let row = baseRow(p);
+    const base = baseRow(p);
+    let row = base.row;
     if (o.fit !== undefined) {
-      row = reps.map(({ rep, original }, r) => {
+      const all = reps.map(({ rep, original }, r) => {
         const f = o.fit!(p.lead, original);
         if (f === null) return null;
         if (typeof f !== 'number' || !Number.isFinite(f) || f < 0) {
           throw new LeadrankError([{ code: 'invalid_fit', field: 'options.fit', message: `must return a number ≥ 0 or null for ${p.contact} and rep ${rep.id} (got ${showValue(f)})` }]);
         }
-        const base = row[r] ?? expertiseOnly(p, rep);
-        return { ...base, fit: f };
+        return { ...(base.all[r] ?? expertiseOnly(p, rep)), fit: f };
       });
+      row = toRow(all);
     }
     const owner = p.owner === undefined ? undefined : ownerIndex.get(p.owner);
-    if (owner === undefined || row[owner] === null || row[owner] === undefined) return row;
-    const own = row[owner] as PairFit;
-    const copy = [...row];
-    copy[owner] = { ...own, owner: true, fit: o.fit === undefined && o.ownership === 'prefer' ? own.fit * o.ownerFactor : own.fit };
-    return copy;
+    const at = owner === undefined ? -1 : pairIndex(row, owner);
+    if (at < 0) return row;
+    const own = row.fits[at]!;
+    const fits = [...row.fits];
+    fits[at] = { ...own, owner: true, fit: o.fit === undefined && o.ownership === 'prefer' ? own.fit * o.ownerFactor : own.fit };
+    return { reps: row.reps, fits };
   };
 }
 

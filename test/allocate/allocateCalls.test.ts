@@ -197,6 +197,9 @@ describe('allocateCalls', () => {
   it('throws a LeadrankError that names the row, field and value on misuse', () => {
     expect(() => allocateCalls([lead('a@x.com', Number.NaN)], [], { asOf })).toThrow(/leads row 1: score must be a finite number/);
     expect(() => allocateCalls([lead('a@x.com', 1), lead('A@x.com', 2)], [], { asOf })).toThrow(/duplicate|repeats/);
+    // The earliest repeat in input order is the one reported, with the row it repeats.
+    const repeats = ['c@x.com', 'b@x.com', ' C@x.com', 'b@x.com', 'c@x.com'].map((c, i) => lead(c, i + 1));
+    expect(() => allocateCalls(repeats, [], { asOf })).toThrow('leads row 3: contact repeats the contact of row 1 (got "c@x.com")');
     expect(() => allocateCalls([], [{ id: 'r', capacity: -1 }], { asOf })).toThrow(/reps row 1: capacity/);
     expect(() => allocateCalls([], [{ id: 'r', capacity: 1 }, { id: 'r', capacity: 2 }], { asOf })).toThrow(LeadrankError);
     expect(() => allocateCalls([], [], { asOf, strategy: 'fastest' as never })).toThrow(/options.strategy/);

@@ -55,6 +55,32 @@ describe('solveOptimal', () => {
     );
   });
 
+  it('stays exact when each rep keeps only as many candidates as it and its neighbours can hold', () => {
+    // Sparse edges and small capacities: a rep's best few leads, with the room of the reps those
+    // leads could also go to, bound what it may need; the rest of its candidates are pruned.
+    const sparse = fc.record({
+      capacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 5, maxLength: 5 }),
+      edges: fc.array(
+        fc.uniqueArray(fc.record({ rep: fc.integer({ min: 0, max: 4 }), value: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 30, noNaN: true })) }), {
+          selector: (e) => e.rep,
+          minLength: 1,
+          maxLength: 2,
+        }),
+        { minLength: 11, maxLength: 11 },
+      ),
+    });
+    fc.assert(
+      fc.property(sparse, ({ capacity, edges }) => {
+        const p = buildProblem(edges, capacity);
+        const a = solveOptimal(p);
+        checkFeasible(p, a);
+        const best = bruteForceValue(p);
+        expect(Math.abs(assignmentValue(p, a) - best)).toBeLessThanOrEqual(1e-6 * Math.max(1, best));
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
   it('stays exact when pruning keeps only each rep’s best candidates', () => {
     // 12 leads, 3 reps with capacity 1: each rep keeps only its top 3 candidates.
     fc.assert(

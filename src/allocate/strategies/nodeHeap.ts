@@ -37,6 +37,19 @@ export class NodeHeap {
     node[i] = v;
   }
 
+  /** Appends an entry without ordering: call {@link build} before the next push or pop. */
+  add(d: number, v: number): void {
+    if (this.n === this.dist.length) this.grow();
+    this.dist[this.n] = d;
+    this.node[this.n] = v;
+    this.n += 1;
+  }
+
+  /** Orders the entries added since the last clear in O(n) (Floyd), not O(n log n) pushes. */
+  build(): void {
+    for (let i = (this.n >> 1) - 1; i >= 0; i -= 1) this.siftDown(i, this.dist[i]!, this.node[i]!, this.n);
+  }
+
   /** Removes the smallest entry and returns its node (the distance is {@link lastDist}). */
   pop(): number {
     const { dist, node } = this;
@@ -44,25 +57,27 @@ export class NodeHeap {
     this.lastDist = dist[0]!;
     this.n -= 1;
     const n = this.n;
-    if (n > 0) {
-      const d = dist[n]!;
-      const v = node[n]!;
-      let i = 0;
-      for (;;) {
-        const a = 2 * i + 1;
-        if (a >= n) break;
-        const b = a + 1;
-        let c = a;
-        if (b < n && (dist[b]! < dist[a]! || (dist[b] === dist[a] && node[b]! < node[a]!))) c = b;
-        if (d < dist[c]! || (d === dist[c] && v < node[c]!)) break;
-        dist[i] = dist[c]!;
-        node[i] = node[c]!;
-        i = c;
-      }
-      dist[i] = d;
-      node[i] = v;
-    }
+    if (n > 0) this.siftDown(0, dist[n]!, node[n]!, n);
     return top;
+  }
+
+  /** Places (d, v) at `start` or below it among the first `n` entries. */
+  private siftDown(start: number, d: number, v: number, n: number): void {
+    const { dist, node } = this;
+    let i = start;
+    for (;;) {
+      const a = 2 * i + 1;
+      if (a >= n) break;
+      const b = a + 1;
+      let c = a;
+      if (b < n && (dist[b]! < dist[a]! || (dist[b] === dist[a] && node[b]! < node[a]!))) c = b;
+      if (d < dist[c]! || (d === dist[c] && v < node[c]!)) break;
+      dist[i] = dist[c]!;
+      node[i] = node[c]!;
+      i = c;
+    }
+    dist[i] = d;
+    node[i] = v;
   }
 
   lastDist = 0;

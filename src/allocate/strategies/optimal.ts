@@ -28,7 +28,8 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
   const assign = new Int32Array(n).fill(-1);
   if (maxValue <= 0 || R === 0) return fillWithZeroValue(problem, assign);
   const cands = buildCandidates(problem, maxValue);
-  const { candLead, candW, kept, wq } = cands;
+  const { candLead, candW, kept, scale } = cands;
+  const wq = (e: number): number => Math.round(edgeValue[e]! * scale);
 
   const version = new Int32Array(n);
   const load = new Int32Array(R);
@@ -44,7 +45,7 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
   const queue = new NodeHeap(4 * R + 4);
 
   const weightAt = (l: number, r: number): number => {
-    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r && kept[e]) return wq[e]!;
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r && kept[e]) return wq(e);
     return 0;
   };
   const place = (l: number, r: number): void => {
@@ -62,7 +63,7 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
         heaps[idx] = h;
         adjacency[r]!.push(k);
       }
-      h.push(here - wq[e]!, l, v);
+      h.push(here - wq(e), l, v);
     }
   };
 
@@ -87,8 +88,9 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
       dist[r] = -candW[r]![p]! - pi[r]!;
       prev[r] = -1;
       prevLead[r] = leads[p]!;
-      queue.push(dist[r]!, r);
+      queue.add(dist[r]!, r);
     }
+    queue.build();
     while (queue.size > 0) {
       const node = queue.pop();
       // The sink is pushed as -1 so that it wins ties: the search stops as early as it can.
@@ -142,8 +144,8 @@ interface Candidates {
   candW: Float64Array[];
   /** Per edge: 1 when the edge survived pruning. */
   kept: Uint8Array;
-  /** Per edge: the scaled integer value. */
-  wq: Float64Array;
+  /** Values times this, rounded, are the integers the solver works with. */
+  scale: number;
 }
 
 /**
@@ -158,14 +160,13 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   const top = 2 ** valueBits;
   const leadSpan = 2 ** leadBits;
   const scale = top / maxValue;
-  const wq = new Float64Array(edgeValue.length);
   const count = new Int32Array(R + 1);
   let totalCap = 0;
   for (let r = 0; r < R; r += 1) totalCap += Math.max(0, capacity[r] ?? 0);
-  for (let e = 0; e < wq.length; e += 1) {
-    wq[e] = Math.round(edgeValue[e]! * scale);
-    const r = edgeRep[e]!;
-    if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) count[r + 1]! += 1;
+  // An edge is a candidate when its rep has room and its value is positive once scaled.
+  const candidate = (e: number): boolean => Math.round(edgeValue[e]! * scale) > 0 && (capacity[edgeRep[e]!] ?? 0) > 0;
+  for (let e = 0; e < edgeValue.length; e += 1) {
+    if (candidate(e)) count[edgeRep[e]! + 1]! += 1;
   }
   for (let r = 0; r < R; r += 1) count[r + 1]! += count[r]!;
   const keys = new Float64Array(count[R]!);
@@ -173,22 +174,53 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   for (let l = 0; l < n; l += 1) {
     for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
       const r = edgeRep[e]!;
-      if (wq[e]! > 0 && (capacity[r] ?? 0) > 0) {
-        keys[fill[r]!] = (top - wq[e]!) * leadSpan + l;
+      if (candidate(e)) {
+        keys[fill[r]!] = (top - Math.round(edgeValue[e]! * scale)) * leadSpan + l;
         fill[r]! += 1;
       }
     }
   }
+  // How many of rep r's candidates (keys, best first once ordered) can be in an optimal solution.
+  // If lead l sits at r outside r's best K, and those K leads outnumber what r (less l's place) and
+  // the reps they could go to instead can hold, one of them is unassigned and may take l's place for
+  // at least the same value. So K = cap(r) + Σ cap of the other reps those K leads reach is enough
+  // (and never more than Σ cap). Finding K grows a guess: a few hundred candidates a rep, not all.
+  const mark = new Int32Array(R);
+  let stamp = 0;
+  const keepCount = (slice: Float64Array, r: number, limit: number): number => {
+    const m = slice.length;
+    let k = Math.min(m, limit, Math.max(1, 2 * (capacity[r] ?? 0)));
+    for (;;) {
+      if (k < m) selectSmallest(slice, k);
+      let need = capacity[r] ?? 0;
+      stamp += 1;
+      mark[r] = stamp;
+      for (let i = 0; i < k && need <= k; i += 1) {
+        const l = slice[i]! % leadSpan;
+        for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+          const q = edgeRep[e]!;
+          if (mark[q] === stamp || !candidate(e)) continue;
+          mark[q] = stamp;
+          need += Math.max(0, capacity[q] ?? 0);
+        }
+      }
+      if (need <= k || k === m || k === limit) {
+        if (need < k) {
+          selectSmallest(slice.subarray(0, k), need);
+          return need;
+        }
+        return k;
+      }
+      k = Math.min(m, limit, Math.max(need, 2 * k));
+    }
+  };
   const candLead: Int32Array[] = [];
   const candW: Float64Array[] = [];
   const kept = new Uint8Array(edgeValue.length);
-  const threshold = new Float64Array(R);
   for (let r = 0; r < R; r += 1) {
     let slice = keys.subarray(count[r]!, count[r + 1]!);
-    if (slice.length > totalCap) {
-      selectSmallest(slice, totalCap);
-      slice = slice.subarray(0, totalCap);
-    }
+    const k = keepCount(slice, r, totalCap);
+    if (k < slice.length) slice = slice.subarray(0, k);
     slice.sort();
     const leads = new Int32Array(slice.length);
     const ws = new Float64Array(slice.length);
@@ -200,16 +232,12 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
     }
     candLead.push(leads);
     candW.push(ws);
-    threshold[r] = slice.length > 0 ? slice[slice.length - 1]! : -1;
-  }
-  // Keys are unique (they carry the lead), so an edge survived iff its key is within its rep's cut.
-  for (let l = 0; l < n; l += 1) {
-    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
-      const r = edgeRep[e]!;
-      if (wq[e]! > 0 && (top - wq[e]!) * leadSpan + l <= threshold[r]!) kept[e] = 1;
+    // Mark the surviving edges: each candidate lead's edge to this rep.
+    for (const l of leads) {
+      for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r) kept[e] = 1;
     }
   }
-  return { candLead, candW, kept, wq };
+  return { candLead, candW, kept, scale };
 }
 
 /** Partially orders `a` so that its first `k` numbers are its `k` smallest (quickselect). */
