@@ -1,5 +1,6 @@
 import { endOfAsOfDay, summarizeOutcomes } from '../feedback/outcomes.js';
 import type { OutcomeSummary } from '../feedback/outcomes.js';
+import type { Contact } from '../model/contact.js';
 import { LeadrankError } from '../model/errors.js';
 import { toEpochMs } from '../model/time.js';
 import type { TimeInput } from '../model/time.js';
@@ -48,7 +49,9 @@ import type { Allocation, CallList, LeadLike, RepLike, UnassignedLead } from './
 export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: readonly RepLike[], options: AllocateOptions<L>): Allocation {
   const o = resolveAllocateOptions(options);
   const strategy: AssignmentStrategy = typeof o.strategy === 'function' ? o.strategy : STRATEGIES[o.strategy];
-  const sortedLeads = normalizeLeads(leads);
+  // Leads live in parallel arrays (contact order), not an object each: a million leads are a
+  // million fewer objects for the collector to copy and mark.
+  const { contacts, leads: byContact } = normalizeLeads(leads);
   const sortedReps = normalizeReps(reps);
   if (typeof o.noTerritoryPolicy === 'object') {
     const fallback = o.noTerritoryPolicy.fallback;
@@ -67,17 +70,32 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const summaries = summarizeOutcomes(o.outcomes, { asOf: o.asOf });
   const rowOf = makePairRows(o, sortedReps);
 
-  const prepared: PreparedLead<L>[] = sortedLeads.map(({ contact, lead }) => {
-    const details = lead.details ?? o.contacts.get(contact);
-    const crmOwner = details?.owner !== undefined ? repIndex.get(details.owner) ?? repIndex.get(details.owner.toLowerCase()) : undefined;
+  const n = contacts.length;
+  const details = new Array<Contact | undefined>(n);
+  /** The owning rep's index per lead (CRM owner, else the rep of the last connected call), or -1. */
+  const ownerRep = new Int32Array(n).fill(-1);
+  const score = new Float64Array(n);
+  let owned = 0;
+  for (let i = 0; i < n; i += 1) {
+    const contact = contacts[i]!;
+    const lead = byContact[i]!;
+    const d = lead.details ?? o.contacts.get(contact);
+    details[i] = d;
+    score[i] = lead.score;
+    const crmOwner = d?.owner !== undefined ? repIndex.get(d.owner) ?? repIndex.get(d.owner.toLowerCase()) : undefined;
     const summary = summaries.get(contact);
     const ownerIdx = crmOwner ?? (summary?.owner !== undefined ? repIndex.get(summary.owner) : undefined);
-    return { contact, lead, details, owner: ownerIdx === undefined ? undefined : sortedReps[ownerIdx]!.rep.id };
+    if (ownerIdx === undefined) continue;
+    ownerRep[i] = ownerIdx;
+    owned += 1;
+  }
+  const prepared = (i: number): PreparedLead<L> => ({
+    contact: contacts[i]!,
+    lead: byContact[i]!,
+    details: details[i],
+    owner: ownerRep[i]! < 0 ? undefined : sortedReps[ownerRep[i]!]!.rep.id,
   });
 
-  const n = prepared.length;
-  const score = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) score[i] = prepared[i]!.lead.score;
   // Every pass that takes the best leads first walks this order (score, then contact).
   const order = orderByScore(score);
   const unassignedAt: (UnassignedLead | undefined)[] = new Array<UnassignedLead | undefined>(n);
@@ -86,8 +104,10 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const callbackRep = new Int32Array(n).fill(-1);
   const qualified: number[] = [];
   let callbacks = 0;
-  prepared.forEach((p, i) => {
-    const summary = summaries.get(p.contact);
+  for (let i = 0; i < n; i += 1) {
+    const contact = contacts[i]!;
+    const lead = byContact[i]!;
+    const summary = summaries.get(contact);
     let due = false;
     if (summary?.callbackAt !== undefined) {
       const repId = summary.owner ?? summary.last.rep;
@@ -96,17 +116,17 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       due = summary.callbackAt <= endOfAsOfDay(o.asOf, zone);
       if (due && r !== undefined) callbackRep[i] = r;
     }
-    const s = screenLead(p.lead, p.details, summary, due, { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays });
-    if (s) unassignedAt[i] = unassignedLead(p, s);
+    const s = screenLead(lead, details[i], summary, due, { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays });
+    if (s) unassignedAt[i] = unassignedLead(contact, lead, s);
     else {
       qualified.push(i);
       if (callbackRep[i]! >= 0) callbacks += 1;
     }
-  });
+  }
 
   // 2. Pairs: the reps allowed to take each qualified lead, with their fits.
   const rows = new Array<PairRow>(n);
-  for (const i of qualified) rows[i] = rowOf(prepared[i]!);
+  for (const i of qualified) rows[i] = rowOf(prepared(i));
 
   // 3. Assign: callbacks, sticky owners, then the strategy.
   const assignedRep = new Int32Array(n).fill(-1);
@@ -123,11 +143,10 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       }
     }
   }
-  if (o.ownership === 'sticky') {
+  if (o.ownership === 'sticky' && owned > 0) {
     for (const i of order) {
-      const owner = prepared[i]!.owner;
-      if (rows[i] === undefined || assignedRep[i] !== -1 || owner === undefined) continue;
-      const r = repIndex.get(owner)!;
+      const r = ownerRep[i]!;
+      if (r < 0 || rows[i] === undefined || assignedRep[i] !== -1) continue;
       if (pairAt(rows[i]!, r) !== undefined && load[r]! < capacity[r]!) {
         assignedRep[i] = r;
         load[r]! += 1;
@@ -135,13 +154,13 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     }
   }
   const rest = qualified.filter((i) => assignedRep[i] === -1);
-  const problem = buildProblemFor(rest, prepared, rows, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight), repIndex);
-  const isHot = (l: number): boolean => prepared[rest[l]!]!.lead.tier === 'hot';
+  const problem = buildProblemFor(rest, score, rows, ownerRep, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight));
+  const isHot = (l: number): boolean => byContact[rest[l]!]!.tier === 'hot';
   let fairness: Allocation['stats']['fairness'];
   let vector;
   if (o.fairness) {
     const hotAlready = new Int32Array(R);
-    for (const i of qualified) if (assignedRep[i]! >= 0 && prepared[i]!.lead.tier === 'hot') hotAlready[assignedRep[i]!]! += 1;
+    for (const i of qualified) if (assignedRep[i]! >= 0 && byContact[i]!.tier === 'hot') hotAlready[assignedRep[i]!]! += 1;
     const fair = dealHotLeadsEvenly(problem, strategy, isHot, hotAlready);
     vector = fair.assignment;
     fairness = {
@@ -159,13 +178,13 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const placed: Placed<L>[][] = sortedReps.map(() => []);
   for (const i of qualified) {
     const r = assignedRep[i]!;
-    const summary: OutcomeSummary | undefined = summaries.get(prepared[i]!.contact);
     if (r >= 0) {
-      const pair = pairAt(rows[i]!, r) ?? { fit: 1, expertise: 'none', owner: prepared[i]!.owner === sortedReps[r]!.rep.id };
-      placed[r]!.push({ prepared: prepared[i]!, pair, value: prepared[i]!.lead.score * pair.fit, callbackDue: callbackDue[i] === 1, callbackHere: callbackDue[i] === 1 && callbackRep[i] === r, summary });
+      const summary: OutcomeSummary | undefined = summaries.get(contacts[i]!);
+      const pair = pairAt(rows[i]!, r) ?? { fit: 1, expertise: 'none', owner: ownerRep[i] === r };
+      placed[r]!.push({ prepared: prepared(i), pair, value: score[i]! * pair.fit, callbackDue: callbackDue[i] === 1, callbackHere: callbackDue[i] === 1 && callbackRep[i] === r, summary });
       continue;
     }
-    unassignedAt[i] = unassignedLead(prepared[i]!, whyNotPlaced(rows[i]!, capacity, prepared[i]!, o.noTerritoryPolicy));
+    unassignedAt[i] = unassignedLead(contacts[i]!, byContact[i]!, whyNotPlaced(rows[i]!, capacity, details[i], o.noTerritoryPolicy));
   }
   const lists: CallList[] = sortedReps.map((r, k) => {
     const rep: CallList['rep'] = { id: r.rep.id, capacity: capacity[k]!, available: availability[k]!.available };
@@ -179,19 +198,19 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     lists,
     unassigned: ordered,
     stats: {
-      ...computeStats(lists, ordered, prepared.length, o.strategyName, fairness),
+      ...computeStats(lists, ordered, n, o.strategyName, fairness),
       outcomesAfterAsOf: o.outcomes.filter((x) => toEpochMs(x.at as TimeInput) > o.asOf).length,
     },
   };
 }
 
-function buildProblemFor<L extends LeadLike>(
+function buildProblemFor(
   rest: number[],
-  prepared: PreparedLead<L>[],
+  score: Float64Array,
   rows: PairRow[],
+  ownerRep: Int32Array,
   capacity: number[],
   weight: number[],
-  repIndex: Map<string, number>,
 ): AssignmentProblem {
   const edgeStart = new Int32Array(rest.length + 1);
   let total = 0;
@@ -201,11 +220,13 @@ function buildProblemFor<L extends LeadLike>(
   let k = 0;
   rest.forEach((i, l) => {
     edgeStart[l] = k;
-    const { reps, fits } = rows[i]!;
-    const leadScore = prepared[i]!.lead.score;
-    edgeRep.set(reps, k);
-    for (let j = 0; j < reps.length; j += 1) edgeValue[k + j] = leadScore * fits[j]!.fit;
-    k += reps.length;
+    const { reps, fit } = rows[i]!;
+    const leadScore = score[i]!;
+    for (let j = 0; j < reps.length; j += 1) {
+      edgeRep[k] = reps[j]!;
+      edgeValue[k] = leadScore * fit[j]!;
+      k += 1;
+    }
   });
   edgeStart[rest.length] = k;
   return {
@@ -213,8 +234,8 @@ function buildProblemFor<L extends LeadLike>(
     repCount: capacity.length,
     capacity,
     weight,
-    score: rest.map((i) => prepared[i]!.lead.score),
-    owner: rest.map((i) => (prepared[i]!.owner === undefined ? -1 : repIndex.get(prepared[i]!.owner!)!)),
+    score: rest.map((i) => score[i]!),
+    owner: rest.map((i) => ownerRep[i]!),
     edgeStart,
     edgeRep,
     edgeValue,
@@ -222,19 +243,17 @@ function buildProblemFor<L extends LeadLike>(
 }
 
 /** A lead on no list, with its reason (keys in output order). */
-function unassignedLead<L extends LeadLike>(p: PreparedLead<L>, s: ScreenResult): UnassignedLead {
-  const u = { contact: p.contact, score: p.lead.score } as UnassignedLead;
-  if (p.lead.tier !== undefined) u.tier = p.lead.tier;
-  u.reason = s.reason;
-  if (s.detail !== undefined) u.detail = s.detail;
-  u.message = s.message;
-  return u;
+function unassignedLead(contact: string, lead: LeadLike, s: ScreenResult): UnassignedLead {
+  const { score, tier } = lead;
+  const { reason, detail, message } = s;
+  // Whole literals (no keys added later) make an object in one allocation: a million of them are output.
+  if (detail === undefined) return tier === undefined ? { contact, score, reason, message } : { contact, score, tier, reason, message };
+  return tier === undefined ? { contact, score, reason, detail, message } : { contact, score, tier, reason, detail, message };
 }
 
-function whyNotPlaced<L extends LeadLike>(row: PairRow, capacity: number[], p: PreparedLead<L>, policy: unknown): ScreenResult {
+function whyNotPlaced(row: PairRow, capacity: number[], d: Contact | undefined, policy: unknown): ScreenResult {
   const allowed = row.reps;
   if (allowed.length === 0) {
-    const d = p.details;
     const noData = [d?.territory, d?.country, d?.region, d?.postalCode].every((v) => v === undefined || v.trim() === '');
     if (noData && policy === 'unassigned') return { reason: 'no_territory', message: 'The contact has no territory data and the policy leaves such leads unassigned.' };
     return { reason: 'no_eligible_rep', message: 'No rep covers this lead (territory or expertise).' };

@@ -12,14 +12,15 @@ export interface NormalizedRep {
 
 /**
  * Checks leads (an array of objects with a non-empty `contact` and a finite `score`, each contact
- * once) and returns them in contact order with canonical e-mails. Misuse throws a LeadrankError.
+ * once) and returns them in contact order with canonical e-mails, as two parallel arrays. Misuse
+ * throws a LeadrankError.
  *
  * @example
- * normalizeLeads([{ contact: ' B@x.com', score: 1 }, { contact: 'a@x.com', score: 2 }]).map((l) => l.contact) //=> ['a@x.com', 'b@x.com']
+ * normalizeLeads([{ contact: ' B@x.com', score: 1 }, { contact: 'a@x.com', score: 2 }]).contacts //=> ['a@x.com', 'b@x.com']
  */
-export function normalizeLeads<L extends LeadLike>(leads: readonly L[]): { contact: string; lead: L; row: number }[] {
+export function normalizeLeads<L extends LeadLike>(leads: readonly L[]): { contacts: string[]; leads: L[] } {
   if (!Array.isArray(leads)) throw new LeadrankError([{ code: 'invalid_type', field: 'leads', message: `must be an array (got ${showValue(leads)})` }]);
-  const out = leads.map((lead, i) => {
+  const canonical = leads.map((lead, i) => {
     const row = i + 1;
     if (lead === null || typeof lead !== 'object') throw new LeadrankError([{ code: 'invalid_type', file: 'leads', row, message: `must be an object (got ${showValue(lead)})` }]);
     const contact = typeof lead.contact === 'string' ? lead.contact.trim().toLowerCase() : '';
@@ -29,22 +30,25 @@ export function normalizeLeads<L extends LeadLike>(leads: readonly L[]): { conta
     if (typeof lead.score !== 'number' || !Number.isFinite(lead.score)) {
       throw new LeadrankError([{ code: 'invalid_value', file: 'leads', row, field: 'score', message: `must be a finite number (got ${showValue(lead.score)})` }]);
     }
-    return { contact, lead, row };
+    return contact;
   });
-  out.sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : a.row - b.row));
+  const order = canonical.map((_, i) => i);
+  order.sort((a, b) => (canonical[a]! < canonical[b]! ? -1 : canonical[a]! > canonical[b]! ? 1 : a - b));
+  const contacts = order.map((i) => canonical[i]!);
   // Sorted, a repeated contact sits next to its first row; report the earliest repeat, as a reader would.
   let repeat: { contact: string; row: number; before: number } | undefined;
-  let first = out[0]?.row ?? 0;
-  for (let k = 1; k < out.length; k += 1) {
-    const { contact, row } = out[k]!;
-    if (contact !== out[k - 1]!.contact) first = row;
+  let first = (order[0] ?? 0) + 1;
+  for (let k = 1; k < order.length; k += 1) {
+    const contact = contacts[k]!;
+    const row = order[k]! + 1;
+    if (contact !== contacts[k - 1]) first = row;
     else if (repeat === undefined || row < repeat.row) repeat = { contact, row, before: first };
   }
   if (repeat !== undefined) {
     const { contact, row, before } = repeat;
     throw new LeadrankError([{ code: 'duplicate_lead', file: 'leads', row, field: 'contact', message: `repeats the contact of row ${before} (got ${showValue(contact)})` }]);
   }
-  return out;
+  return { contacts, leads: order.map((i) => leads[i]!) };
 }
 
 /**
