@@ -98,12 +98,15 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
 
   // Every pass that takes the best leads first walks this order (score, then contact).
   const order = orderByScore(score);
-  const unassignedAt: (UnassignedLead | undefined)[] = new Array<UnassignedLead | undefined>(n);
+  // Why each lead is on no list; the output objects are made at the end, in output order.
+  const whyNot = new Array<ScreenResult | undefined>(n);
 
   // 1. Screen, and find due callbacks and their rep.
   const callbackRep = new Int32Array(n).fill(-1);
-  const qualified: number[] = [];
+  const qualifiedAll = new Int32Array(n);
+  let q = 0;
   let callbacks = 0;
+  const screen = { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays };
   for (let i = 0; i < n; i += 1) {
     const contact = contacts[i]!;
     const lead = byContact[i]!;
@@ -116,24 +119,30 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       due = summary.callbackAt <= endOfAsOfDay(o.asOf, zone);
       if (due && r !== undefined) callbackRep[i] = r;
     }
-    const s = screenLead(lead, details[i], summary, due, { asOf: o.asOf, minScore: o.minScore, minTier: o.minTier, cooldownDays: o.cooldownDays });
-    if (s) unassignedAt[i] = unassignedLead(contact, lead, s);
+    const s = screenLead(lead, details[i], summary, due, screen);
+    if (s) whyNot[i] = s;
     else {
-      qualified.push(i);
+      qualifiedAll[q] = i;
+      q += 1;
       if (callbackRep[i]! >= 0) callbacks += 1;
     }
   }
+  const qualified = qualifiedAll.subarray(0, q);
 
   // 2. Pairs: the reps allowed to take each qualified lead, with their fits.
   const rows = new Array<PairRow>(n);
-  for (const i of qualified) rows[i] = rowOf(prepared(i));
+  for (let x = 0; x < qualified.length; x += 1) {
+    const i = qualified[x]!;
+    rows[i] = rowOf(contacts[i]!, byContact[i]!, details[i], ownerRep[i]!);
+  }
 
   // 3. Assign: callbacks, sticky owners, then the strategy.
   const assignedRep = new Int32Array(n).fill(-1);
   const callbackDue = new Uint8Array(n);
   const load = new Int32Array(R);
   if (callbacks > 0) {
-    for (const i of order) {
+    for (let x = 0; x < order.length; x += 1) {
+      const i = order[x]!;
       const r = callbackRep[i]!;
       if (r < 0 || rows[i] === undefined) continue;
       callbackDue[i] = 1;
@@ -144,7 +153,8 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     }
   }
   if (o.ownership === 'sticky' && owned > 0) {
-    for (const i of order) {
+    for (let x = 0; x < order.length; x += 1) {
+      const i = order[x]!;
       const r = ownerRep[i]!;
       if (r < 0 || rows[i] === undefined || assignedRep[i] !== -1) continue;
       if (pairAt(rows[i]!, r) !== undefined && load[r]! < capacity[r]!) {
@@ -153,14 +163,23 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       }
     }
   }
-  const rest = qualified.filter((i) => assignedRep[i] === -1);
+  const restAll = new Int32Array(q);
+  let left = 0;
+  for (let x = 0; x < qualified.length; x += 1) {
+    const i = qualified[x]!;
+    if (assignedRep[i] === -1) restAll[left++] = i;
+  }
+  const rest = restAll.subarray(0, left);
   const problem = buildProblemFor(rest, score, rows, ownerRep, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight));
   const isHot = (l: number): boolean => byContact[rest[l]!]!.tier === 'hot';
   let fairness: Allocation['stats']['fairness'];
   let vector;
   if (o.fairness) {
     const hotAlready = new Int32Array(R);
-    for (const i of qualified) if (assignedRep[i]! >= 0 && byContact[i]!.tier === 'hot') hotAlready[assignedRep[i]!]! += 1;
+    for (let x = 0; x < qualified.length; x += 1) {
+      const i = qualified[x]!;
+      if (assignedRep[i]! >= 0 && byContact[i]!.tier === 'hot') hotAlready[assignedRep[i]!]! += 1;
+    }
     const fair = dealHotLeadsEvenly(problem, strategy, isHot, hotAlready);
     vector = fair.assignment;
     fairness = {
@@ -176,23 +195,32 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
 
   // 4. Lists and reasons.
   const placed: Placed<L>[][] = sortedReps.map(() => []);
-  for (const i of qualified) {
+  // Loops over every lead are indexed: a for-of that runs before the optimiser steps in makes an
+  // iterator result per step, and at a million leads those reach the old generation.
+  let placedCount = 0;
+  for (let x = 0; x < qualified.length; x += 1) {
+    const i = qualified[x]!;
     const r = assignedRep[i]!;
     if (r >= 0) {
+      placedCount += 1;
       const summary: OutcomeSummary | undefined = summaries.get(contacts[i]!);
       const pair = pairAt(rows[i]!, r) ?? { fit: 1, expertise: 'none', owner: ownerRep[i] === r };
       placed[r]!.push({ prepared: prepared(i), pair, value: score[i]! * pair.fit, callbackDue: callbackDue[i] === 1, callbackHere: callbackDue[i] === 1 && callbackRep[i] === r, summary });
       continue;
     }
-    unassignedAt[i] = unassignedLead(contacts[i]!, byContact[i]!, whyNotPlaced(rows[i]!, capacity, details[i], o.noTerritoryPolicy));
+    whyNot[i] = whyNotPlaced(rows[i]!, capacity, details[i], o.noTerritoryPolicy);
   }
   const lists: CallList[] = sortedReps.map((r, k) => {
     const rep: CallList['rep'] = { id: r.rep.id, capacity: capacity[k]!, available: availability[k]!.available };
     if (r.rep.name !== undefined) rep.name = r.rep.name;
     return { rep, entries: buildEntries(placed[k]!, o) };
   });
-  const ordered: UnassignedLead[] = [];
-  for (const i of order) if (unassignedAt[i] !== undefined) ordered.push(unassignedAt[i]!);
+  const ordered = new Array<UnassignedLead>(n - placedCount);
+  for (let x = 0, u = 0; x < order.length; x += 1) {
+    const i = order[x]!;
+    const why = whyNot[i];
+    if (why !== undefined) ordered[u++] = unassignedLead(contacts[i]!, byContact[i]!, why);
+  }
   return {
     asOf: new Date(o.asOf).toISOString(),
     lists,
@@ -205,7 +233,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
 }
 
 function buildProblemFor(
-  rest: number[],
+  rest: Int32Array,
   score: Float64Array,
   rows: PairRow[],
   ownerRep: Int32Array,
@@ -214,28 +242,37 @@ function buildProblemFor(
 ): AssignmentProblem {
   const edgeStart = new Int32Array(rest.length + 1);
   let total = 0;
-  for (const i of rest) total += rows[i]!.reps.length;
+  for (let x = 0; x < rest.length; x += 1) {
+    const i = rest[x]!;
+    total += rows[i]!.reps.length;
+  }
   const edgeRep = new Int32Array(total);
   const edgeValue = new Float64Array(total);
   let k = 0;
   rest.forEach((i, l) => {
     edgeStart[l] = k;
     const { reps, fit } = rows[i]!;
-    const leadScore = score[i]!;
+    const s = score[i]!;
     for (let j = 0; j < reps.length; j += 1) {
       edgeRep[k] = reps[j]!;
-      edgeValue[k] = leadScore * fit[j]!;
+      edgeValue[k] = s * fit[j]!;
       k += 1;
     }
   });
   edgeStart[rest.length] = k;
+  const leadScore = new Float64Array(rest.length);
+  const owner = new Int32Array(rest.length);
+  for (let l = 0; l < rest.length; l += 1) {
+    leadScore[l] = score[rest[l]!]!;
+    owner[l] = ownerRep[rest[l]!]!;
+  }
   return {
     leadCount: rest.length,
     repCount: capacity.length,
     capacity,
     weight,
-    score: rest.map((i) => score[i]!),
-    owner: rest.map((i) => ownerRep[i]!),
+    score: leadScore,
+    owner,
     edgeStart,
     edgeRep,
     edgeValue,
@@ -251,15 +288,18 @@ function unassignedLead(contact: string, lead: LeadLike, s: ScreenResult): Unass
   return tier === undefined ? { contact, score, reason, detail, message } : { contact, score, tier, reason, detail, message };
 }
 
+const NO_TERRITORY: ScreenResult = { reason: 'no_territory', message: 'The contact has no territory data and the policy leaves such leads unassigned.' };
+const NO_ELIGIBLE_REP: ScreenResult = { reason: 'no_eligible_rep', message: 'No rep covers this lead (territory or expertise).' };
+const NO_AVAILABLE_REP: ScreenResult = { reason: 'no_available_rep', message: 'Every rep who could take this lead is away or has no capacity on this day.' };
+const NO_CAPACITY: ScreenResult = { reason: 'no_capacity', message: 'The reps who could take this lead filled their lists with more valuable leads: add capacity.' };
+
 function whyNotPlaced(row: PairRow, capacity: number[], d: Contact | undefined, policy: unknown): ScreenResult {
   const allowed = row.reps;
   if (allowed.length === 0) {
     const noData = [d?.territory, d?.country, d?.region, d?.postalCode].every((v) => v === undefined || v.trim() === '');
-    if (noData && policy === 'unassigned') return { reason: 'no_territory', message: 'The contact has no territory data and the policy leaves such leads unassigned.' };
-    return { reason: 'no_eligible_rep', message: 'No rep covers this lead (territory or expertise).' };
+    return noData && policy === 'unassigned' ? NO_TERRITORY : NO_ELIGIBLE_REP;
   }
-  if (allowed.every((r) => capacity[r] === 0)) return { reason: 'no_available_rep', message: 'Every rep who could take this lead is away or has no capacity on this day.' };
-  return { reason: 'no_capacity', message: 'The reps who could take this lead filled their lists with more valuable leads: add capacity.' };
+  return allowed.every((r) => capacity[r] === 0) ? NO_AVAILABLE_REP : NO_CAPACITY;
 }
 
 /** A custom strategy must return one rep index (or -1) per lead, on allowed pairs, within capacity. */

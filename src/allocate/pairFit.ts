@@ -65,49 +65,66 @@ export interface PreparedLead<L extends LeadLike> {
   owner: string | undefined;
 }
 
+/** A map keyed by a sequence of strings, walked one key at a time: a lookup makes no key string. */
+class KeyPath<V> {
+  private readonly next = new Map<string, KeyPath<V>>();
+  value: V | undefined;
+
+  to(key: string): KeyPath<V> {
+    let t = this.next.get(key);
+    if (t === undefined) {
+      t = new KeyPath<V>();
+      this.next.set(key, t);
+    }
+    return t;
+  }
+}
+
 /**
  * Builds the function that gives a lead its row: the reps allowed to take it, each with its fit from
  * territory (with the no-territory policy), expertise (factor or requirement), ownership preference,
  * or the caller's own `fit`. Leads with the same territory attributes and interests share one row,
- * so a run over 50,000 leads evaluates rules only once per distinct kind of lead.
+ * so a run over a million leads evaluates rules only once per distinct kind of lead, and a lookup
+ * allocates nothing.
  *
  * @example
  * const rowOf = makePairRows(resolveAllocateOptions({ asOf: 0 }), [{ rep, original: rep }]);
- * rowOf(preparedLead).fits //=> [{ fit: 1, expertise: 'exact', topic: 'tractors', owner: false }]
+ * rowOf('ann@farm.com', lead, undefined, -1).fits //=> [{ fit: 1, expertise: 'exact', topic: 'tractors', owner: false }]
  */
 export function makePairRows<L extends LeadLike>(
   o: ResolvedAllocateOptions<L>,
   reps: readonly { rep: Rep; original: RepLike }[],
-): (p: PreparedLead<L>) => PairRow {
+): (contact: string, lead: L, details: Contact | undefined, owner: number) => PairRow {
   const rules = [...reps.flatMap((r) => r.rep.territories.filter((t): t is TerritoryRule => typeof t !== 'string')), ...Object.values(o.territories).flat()];
   const usesDomain = rules.some((r) => r.domains !== undefined);
   const usesCompany = rules.some((r) => r.companies !== undefined);
-  const rows = new Map<string, { all: (PairFit | null)[]; row: PairRow }>();
-  const ownerIndex = new Map(reps.map((r, i) => [r.rep.id, i]));
-
-  // Territory labels depend on where the lead is; expertise on what it wants. Each is worked out
+  // Territory labels depend on where the lead is (the place: territory fields, company and domain
+  // where rules use them); fits on the place and what it wants (its topics). Each is worked out
   // once per distinct value (1M leads in 100 territories with 5 topics: 100 + 500 rows, not 1M).
-  const labels = new Map<string, (string | null)[]>();
+  const places = new KeyPath<{ where: (string | null)[]; kinds: KeyPath<{ all: (PairFit | null)[]; row: PairRow }> }>();
+
   const baseRow = (p: PreparedLead<L>): { all: (PairFit | null)[]; row: PairRow } => {
     const d = p.details;
     const domain = usesDomain ? p.contact.slice(p.contact.lastIndexOf('@') + 1) : '';
-    const place = `${d?.territory ?? ''}\u0001${d?.country ?? ''}\u0001${d?.region ?? ''}\u0001${d?.postalCode ?? ''}\u0001${usesCompany ? (d?.company ?? '') : ''}\u0001${domain}`;
-    let key = place;
-    for (const i of p.lead.interests ?? []) key += `\u0001${i.topic}`;
-    const hit = rows.get(key);
-    if (hit) return hit;
-    let where = labels.get(place);
-    if (where === undefined) {
-      where = reps.map(({ rep }) => territoryOf(p, rep, o));
-      labels.set(place, where);
-    }
+    const at = places
+      .to(d?.territory ?? '')
+      .to(d?.country ?? '')
+      .to(d?.region ?? '')
+      .to(d?.postalCode ?? '')
+      .to(usesCompany ? (d?.company ?? '') : '')
+      .to(domain);
+    at.value ??= { where: reps.map(({ rep }) => territoryOf(p, rep, o)), kinds: new KeyPath() };
+    const { where } = at.value;
+    let kind = at.value.kinds;
+    for (const i of p.lead.interests ?? []) kind = kind.to(i.topic);
+    if (kind.value !== undefined) return kind.value;
     const all = reps.map(({ rep }, r) => basePair(p, rep, o, where[r]!));
-    const made = { all, row: toRow(all) };
-    rows.set(key, made);
-    return made;
+    kind.value = { all, row: toRow(all) };
+    return kind.value;
   };
 
-  return (p) => {
+  return (contact, lead, details, owner) => {
+    const p: PreparedLead<L> = { contact, lead, details, owner: undefined };
     const base = baseRow(p);
     let row = base.row;
     if (o.fit !== undefined) {
@@ -121,8 +138,7 @@ export function makePairRows<L extends LeadLike>(
       });
       row = toRow(all);
     }
-    const owner = p.owner === undefined ? undefined : ownerIndex.get(p.owner);
-    const at = owner === undefined ? -1 : pairIndex(row, owner);
+    const at = owner < 0 ? -1 : pairIndex(row, owner);
     if (at < 0) return row;
     const own = row.fits[at]!;
     const fits = [...row.fits];

@@ -30,7 +30,10 @@ export function computeStats(
   const assigned = perRep.reduce((s, r) => s + r.count, 0);
   const capacity = perRep.reduce((s, r) => s + r.capacity, 0);
   const unassignedByReason: AllocationStats['unassignedByReason'] = {};
-  for (const u of unassigned) unassignedByReason[u.reason] = (unassignedByReason[u.reason] ?? 0) + 1;
+  for (let i = 0; i < unassigned.length; i += 1) {
+    const { reason } = unassigned[i]!;
+    unassignedByReason[reason] = (unassignedByReason[reason] ?? 0) + 1;
+  }
   const stats: AllocationStats = {
     strategy,
     leads,

@@ -48,7 +48,15 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
     for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r && kept[e]) return wq(e);
     return 0;
   };
+  // Each rep's best unassigned candidate, refreshed only when one of its candidates was placed
+  // (leads never leave the solution, so nothing else can change it).
+  const srcLead = new Int32Array(R).fill(-1);
+  const srcW = new Float64Array(R);
+  const stale = new Uint8Array(R).fill(1);
   const place = (l: number, r: number): void => {
+    if (assign[l] === -1) {
+      for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (kept[e]) stale[edgeRep[e]!] = 1;
+    }
     assign[l] = r;
     version[l]! += 1;
     const v = version[l]!;
@@ -80,14 +88,19 @@ export function solveOptimal(problem: AssignmentProblem): AssignmentVector {
     visited.fill(0);
     queue.clear();
     for (let r = 0; r < R; r += 1) {
-      const leads = candLead[r]!;
-      let p = ptr[r]!;
-      while (p < leads.length && assign[leads[p]!] !== -1) p += 1;
-      ptr[r] = p;
-      if (p >= leads.length) continue;
-      dist[r] = -candW[r]![p]! - pi[r]!;
+      if (stale[r]) {
+        stale[r] = 0;
+        const leads = candLead[r]!;
+        let p = ptr[r]!;
+        while (p < leads.length && assign[leads[p]!] !== -1) p += 1;
+        ptr[r] = p;
+        srcLead[r] = p < leads.length ? leads[p]! : -1;
+        srcW[r] = p < leads.length ? candW[r]![p]! : 0;
+      }
+      if (srcLead[r]! < 0) continue;
+      dist[r] = -srcW[r]! - pi[r]!;
       prev[r] = -1;
-      prevLead[r] = leads[p]!;
+      prevLead[r] = srcLead[r]!;
       queue.add(dist[r]!, r);
     }
     queue.build();
@@ -150,8 +163,9 @@ interface Candidates {
 
 /**
  * Scales values to integers and lists, per rep with room, its positive candidates best first
- * (value, then lead index), pruned to the best Σ capacity. Sorting uses one packed numeric key
- * (scaled value and lead index in 52 bits) so the native typed-array sort does the work.
+ * (value, then lead index), pruned to those that can be in an optimal solution (see keepCount).
+ * Sorting uses one packed numeric key (scaled value and lead index in 52 bits) so the native
+ * typed-array sort does the work.
  */
 function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidates {
   const { leadCount: n, repCount: R, capacity, edgeStart, edgeRep, edgeValue } = problem;
@@ -168,58 +182,69 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   for (let e = 0; e < edgeValue.length; e += 1) {
     if (candidate(e)) count[edgeRep[e]! + 1]! += 1;
   }
-  for (let r = 0; r < R; r += 1) count[r + 1]! += count[r]!;
-  const keys = new Float64Array(count[R]!);
-  const fill = count.slice(0, R);
-  for (let l = 0; l < n; l += 1) {
-    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
-      const r = edgeRep[e]!;
-      if (candidate(e)) {
-        keys[fill[r]!] = (top - Math.round(edgeValue[e]! * scale)) * leadSpan + l;
-        fill[r]! += 1;
-      }
-    }
-  }
+  const keyOf = (e: number, l: number): number => (top - Math.round(edgeValue[e]! * scale)) * leadSpan + l;
   // How many of rep r's candidates (keys, best first once ordered) can be in an optimal solution.
   // If lead l sits at r outside r's best K, and those K leads outnumber what r (less l's place) and
   // the reps they could go to instead can hold, one of them is unassigned and may take l's place for
   // at least the same value. So K = cap(r) + Σ cap of the other reps those K leads reach is enough
   // (and never more than Σ cap). Finding K grows a guess: a few hundred candidates a rep, not all.
+  // `slice` holds the rep's best keys, maybe not all `m` of them: -1 means it needs more.
   const mark = new Int32Array(R);
   let stamp = 0;
-  const keepCount = (slice: Float64Array, r: number, limit: number): number => {
-    const m = slice.length;
-    let k = Math.min(m, limit, Math.max(1, 2 * (capacity[r] ?? 0)));
+  const keepCount = (slice: Float64Array, r: number, m: number): number => {
+    const have = slice.length;
+    let k = Math.min(m, totalCap, Math.max(1, 2 * (capacity[r] ?? 0)));
+    let selected = 0; // slice[0, selected) holds the best `selected` candidates
+    let scanned = 0; // the reps reachable from slice[0, scanned) are counted in `need`
+    let need = capacity[r] ?? 0;
+    stamp += 1;
+    mark[r] = stamp;
     for (;;) {
-      if (k < m) selectSmallest(slice, k);
-      let need = capacity[r] ?? 0;
-      stamp += 1;
-      mark[r] = stamp;
-      for (let i = 0; i < k && need <= k; i += 1) {
-        const l = slice[i]! % leadSpan;
+      if (k > have) return -1;
+      if (k < have) selectSmallest(slice.subarray(selected), k - selected);
+      selected = k;
+      for (; scanned < k && need <= k; scanned += 1) {
+        const l = slice[scanned]! % leadSpan;
         for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
           const q = edgeRep[e]!;
-          if (mark[q] === stamp || !candidate(e)) continue;
+          if (mark[q] === stamp) continue;
           mark[q] = stamp;
           need += Math.max(0, capacity[q] ?? 0);
         }
       }
-      if (need <= k || k === m || k === limit) {
+      if (need <= k || k === m || k === totalCap) {
         if (need < k) {
           selectSmallest(slice.subarray(0, k), need);
           return need;
         }
         return k;
       }
-      k = Math.min(m, limit, Math.max(need, 2 * k));
+      k = Math.min(m, totalCap, Math.max(need, 2 * k));
     }
   };
+  // First keep each rep's best 32 × capacity keys (bounded heaps: one pass, little memory); only a
+  // rep whose count needs more gathers all its keys in a second pass.
+  const bound = new Int32Array(R);
+  for (let r = 0; r < R; r += 1) bound[r] = Math.min(count[r + 1]!, Math.max(64, 32 * Math.max(0, capacity[r] ?? 0)));
+  let best = bestKeys(problem, bound, candidate, keyOf);
+  const counts = new Int32Array(R);
+  const again = new Int32Array(R);
+  let more = false;
+  for (let r = 0; r < R; r += 1) {
+    counts[r] = keepCount(best.keys.subarray(best.start[r]!, best.start[r]! + best.size[r]!), r, count[r + 1]!);
+    if (counts[r]! < 0) {
+      again[r] = count[r + 1]!;
+      more = true;
+    }
+  }
+  const all = more ? bestKeys(problem, again, candidate, keyOf) : undefined;
   const candLead: Int32Array[] = [];
   const candW: Float64Array[] = [];
   const kept = new Uint8Array(edgeValue.length);
   for (let r = 0; r < R; r += 1) {
-    let slice = keys.subarray(count[r]!, count[r + 1]!);
-    const k = keepCount(slice, r, totalCap);
+    const from = counts[r]! < 0 ? all! : best;
+    let slice = from.keys.subarray(from.start[r]!, from.start[r]! + from.size[r]!);
+    const k = counts[r]! < 0 ? keepCount(slice, r, count[r + 1]!) : counts[r]!;
     if (k < slice.length) slice = slice.subarray(0, k);
     slice.sort();
     const leads = new Int32Array(slice.length);
@@ -238,6 +263,58 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
     }
   }
   return { candLead, candW, kept, scale };
+}
+
+/**
+ * Per rep, its `bound[r]` smallest candidate keys (unordered), in one pass over the edges: a
+ * rep's region fills up, then works as a max-heap whose top is evicted by any smaller key.
+ */
+function bestKeys(
+  problem: AssignmentProblem,
+  bound: Int32Array,
+  candidate: (e: number) => boolean,
+  keyOf: (e: number, l: number) => number,
+): { keys: Float64Array; start: Int32Array; size: Int32Array } {
+  const { leadCount: n, repCount: R, edgeStart, edgeRep } = problem;
+  const start = new Int32Array(R + 1);
+  for (let r = 0; r < R; r += 1) start[r + 1] = start[r]! + bound[r]!;
+  const keys = new Float64Array(start[R]!);
+  const size = new Int32Array(R);
+  for (let l = 0; l < n; l += 1) {
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+      const r = edgeRep[e]!;
+      const b = bound[r]!;
+      if (b === 0 || !candidate(e)) continue;
+      const key = keyOf(e, l);
+      const at = start[r]!;
+      const filled = size[r]!;
+      if (filled < b) {
+        // Sift up (max-heap on keys) as the region fills.
+        let i = filled;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (keys[at + p]! >= key) break;
+          keys[at + i] = keys[at + p]!;
+          i = p;
+        }
+        keys[at + i] = key;
+        size[r] = filled + 1;
+      } else if (key < keys[at]!) {
+        // Replace the largest and sift down.
+        let i = 0;
+        for (;;) {
+          const c = 2 * i + 1;
+          if (c >= b) break;
+          const d = c + 1 < b && keys[at + c + 1]! > keys[at + c]! ? c + 1 : c;
+          if (keys[at + d]! <= key) break;
+          keys[at + i] = keys[at + d]!;
+          i = d;
+        }
+        keys[at + i] = key;
+      }
+    }
+  }
+  return { keys, start, size };
 }
 
 /** Partially orders `a` so that its first `k` numbers are its `k` smallest (quickselect). */
