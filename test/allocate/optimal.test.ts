@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignmentValue, buildProblem, solveGreedy, solveOptimal, solveRoundRobin } from '../../src/allocate/strategies/index.js';
-import { bruteForceValue, checkFeasible } from './solverHelpers.js';
+import { bruteForceValue, checkFeasible, flowValue } from './solverHelpers.js';
 
 const instance = fc
   .record({
@@ -36,6 +36,7 @@ describe('solveOptimal', () => {
         checkFeasible(p, a);
         const best = bruteForceValue(p);
         expect(Math.abs(assignmentValue(p, a) - best)).toBeLessThanOrEqual(1e-6 * Math.max(1, best));
+        expect(flowValue(p)).toBeCloseTo(best, 6); // the reference used on bigger instances
       }),
       { seed: 42, numRuns: 400 },
     );
@@ -78,6 +79,25 @@ describe('solveOptimal', () => {
         expect(Math.abs(assignmentValue(p, a) - best)).toBeLessThanOrEqual(1e-6 * Math.max(1, best));
       }),
       { seed: 11, numRuns: 300 },
+    );
+  });
+
+  it('stays exact when a rep needs more candidates than its first gathering kept', () => {
+    // Rep 0 (capacity 1) shares its leads with 100 reps of capacity 3, so it may need well over
+    // the 64 candidates gathered at first: it gathers all of them in a second pass.
+    const leads = fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 100 })), { minLength: 120, maxLength: 120 });
+    fc.assert(
+      fc.property(leads, (rows) => {
+        const capacity = [1, ...Array.from({ length: 100 }, () => 3)];
+        const p = buildProblem(
+          rows.map(([a, b, r]) => [{ rep: 0, value: a }, { rep: r, value: b }]),
+          capacity,
+        );
+        const a = solveOptimal(p);
+        checkFeasible(p, a);
+        expect(assignmentValue(p, a)).toBeCloseTo(flowValue(p), 6);
+      }),
+      { seed: 9, numRuns: 10 },
     );
   });
 

@@ -174,14 +174,15 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   const top = 2 ** valueBits;
   const leadSpan = 2 ** leadBits;
   const scale = top / maxValue;
-  const count = new Int32Array(R + 1);
   let totalCap = 0;
-  for (let r = 0; r < R; r += 1) totalCap += Math.max(0, capacity[r] ?? 0);
-  // An edge is a candidate when its rep has room and its value is positive once scaled.
-  const candidate = (e: number): boolean => Math.round(edgeValue[e]! * scale) > 0 && (capacity[edgeRep[e]!] ?? 0) > 0;
-  for (let e = 0; e < edgeValue.length; e += 1) {
-    if (candidate(e)) count[edgeRep[e]! + 1]! += 1;
+  const roomy = new Uint8Array(R);
+  for (let r = 0; r < R; r += 1) {
+    totalCap += Math.max(0, capacity[r] ?? 0);
+    roomy[r] = (capacity[r] ?? 0) > 0 ? 1 : 0;
   }
+  // An edge is a candidate when its rep has room and its value is positive once scaled
+  // (Math.round(x) > 0 exactly when x ≥ 0.5).
+  const candidate = (e: number): boolean => edgeValue[e]! * scale >= 0.5 && roomy[edgeRep[e]!] === 1;
   const keyOf = (e: number, l: number): number => (top - Math.round(edgeValue[e]! * scale)) * leadSpan + l;
   // How many of rep r's candidates (keys, best first once ordered) can be in an optimal solution.
   // If lead l sits at r outside r's best K, and those K leads outnumber what r (less l's place) and
@@ -225,15 +226,17 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   // First keep each rep's best 32 × capacity keys (bounded heaps: one pass, little memory); only a
   // rep whose count needs more gathers all its keys in a second pass.
   const bound = new Int32Array(R);
-  for (let r = 0; r < R; r += 1) bound[r] = Math.min(count[r + 1]!, Math.max(64, 32 * Math.max(0, capacity[r] ?? 0)));
-  let best = bestKeys(problem, bound, candidate, keyOf);
+  for (let e = 0; e < edgeRep.length; e += 1) bound[edgeRep[e]!]! += 1;
+  for (let r = 0; r < R; r += 1) bound[r] = roomy[r] ? Math.min(bound[r]!, Math.max(64, 32 * (capacity[r] ?? 0))) : 0;
+  const best = bestKeys(problem, bound, candidate, keyOf);
+  const count = best.total;
   const counts = new Int32Array(R);
   const again = new Int32Array(R);
   let more = false;
   for (let r = 0; r < R; r += 1) {
-    counts[r] = keepCount(best.keys.subarray(best.start[r]!, best.start[r]! + best.size[r]!), r, count[r + 1]!);
+    counts[r] = keepCount(best.keys.subarray(best.start[r]!, best.start[r]! + best.size[r]!), r, count[r]!);
     if (counts[r]! < 0) {
-      again[r] = count[r + 1]!;
+      again[r] = count[r]!;
       more = true;
     }
   }
@@ -244,7 +247,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   for (let r = 0; r < R; r += 1) {
     const from = counts[r]! < 0 ? all! : best;
     let slice = from.keys.subarray(from.start[r]!, from.start[r]! + from.size[r]!);
-    const k = counts[r]! < 0 ? keepCount(slice, r, count[r + 1]!) : counts[r]!;
+    const k = counts[r]! < 0 ? keepCount(slice, r, count[r]!) : counts[r]!;
     if (k < slice.length) slice = slice.subarray(0, k);
     slice.sort();
     const leads = new Int32Array(slice.length);
@@ -266,25 +269,28 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
 }
 
 /**
- * Per rep, its `bound[r]` smallest candidate keys (unordered), in one pass over the edges: a
- * rep's region fills up, then works as a max-heap whose top is evicted by any smaller key.
+ * Per rep, its `bound[r]` smallest candidate keys (unordered) and how many candidates it has, in
+ * one pass over the edges: a rep's region fills up, then works as a max-heap whose top is evicted
+ * by any smaller key.
  */
 function bestKeys(
   problem: AssignmentProblem,
   bound: Int32Array,
   candidate: (e: number) => boolean,
   keyOf: (e: number, l: number) => number,
-): { keys: Float64Array; start: Int32Array; size: Int32Array } {
+): { keys: Float64Array; start: Int32Array; size: Int32Array; total: Int32Array } {
   const { leadCount: n, repCount: R, edgeStart, edgeRep } = problem;
   const start = new Int32Array(R + 1);
   for (let r = 0; r < R; r += 1) start[r + 1] = start[r]! + bound[r]!;
   const keys = new Float64Array(start[R]!);
   const size = new Int32Array(R);
+  const total = new Int32Array(R);
   for (let l = 0; l < n; l += 1) {
     for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
       const r = edgeRep[e]!;
       const b = bound[r]!;
       if (b === 0 || !candidate(e)) continue;
+      total[r]! += 1;
       const key = keyOf(e, l);
       const at = start[r]!;
       const filled = size[r]!;
@@ -314,7 +320,7 @@ function bestKeys(
       }
     }
   }
-  return { keys, start, size };
+  return { keys, start, size, total };
 }
 
 /** Partially orders `a` so that its first `k` numbers are its `k` smallest (quickselect). */
