@@ -194,7 +194,8 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   let stamp = 0;
   const keepCount = (slice: Float64Array, r: number, m: number): number => {
     const have = slice.length;
-    let k = Math.min(m, totalCap, Math.max(1, 2 * (capacity[r] ?? 0)));
+    const ceiling = Math.min(m, totalCap);
+    let k = Math.min(ceiling, Math.max(1, 2 * (capacity[r] ?? 0)));
     let selected = 0; // slice[0, selected) holds the best `selected` candidates
     let scanned = 0; // the reps reachable from slice[0, scanned) are counted in `need`
     let need = capacity[r] ?? 0;
@@ -204,7 +205,8 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
       if (k > have) return -1;
       if (k < have) selectSmallest(slice.subarray(selected), k - selected);
       selected = k;
-      for (; scanned < k && need <= k; scanned += 1) {
+      // Once `need` reaches the ceiling the answer is the ceiling: no more scanning.
+      for (; scanned < k && need <= k && need < ceiling; scanned += 1) {
         const l = slice[scanned]! % leadSpan;
         for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
           const q = edgeRep[e]!;
@@ -213,21 +215,25 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
           need += Math.max(0, capacity[q] ?? 0);
         }
       }
-      if (need <= k || k === m || k === totalCap) {
+      if (need <= k || k === ceiling) {
         if (need < k) {
           selectSmallest(slice.subarray(0, k), need);
           return need;
         }
         return k;
       }
-      k = Math.min(m, totalCap, Math.max(need, 2 * k));
+      k = Math.min(ceiling, Math.max(need, 2 * k));
     }
   };
-  // First keep each rep's best 32 × capacity keys (bounded heaps: one pass, little memory); only a
-  // rep whose count needs more gathers all its keys in a second pass.
+  // First keep each rep's best few keys (bounded heaps: one pass, little memory); only a rep whose
+  // count needs more gathers all its keys in a second pass. "Few" is 1.5 × the count its first
+  // leads (in index order) would ask for: with territories a few hundred, with every rep eligible
+  // about Σ capacity.
+  const degree = new Int32Array(R);
+  for (let e = 0; e < edgeRep.length; e += 1) degree[edgeRep[e]!]! += 1;
+  const guess = sampledNeed(problem, degree, mark, () => (stamp += 1));
   const bound = new Int32Array(R);
-  for (let e = 0; e < edgeRep.length; e += 1) bound[edgeRep[e]!]! += 1;
-  for (let r = 0; r < R; r += 1) bound[r] = roomy[r] ? Math.min(bound[r]!, Math.max(64, 32 * (capacity[r] ?? 0))) : 0;
+  for (let r = 0; r < R; r += 1) bound[r] = roomy[r] ? Math.min(degree[r]!, Math.max(64, Math.ceil(1.5 * guess[r]!))) : 0;
   const best = bestKeys(problem, bound, candidate, keyOf);
   const count = best.total;
   const counts = new Int32Array(R);
@@ -243,7 +249,8 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   const all = more ? bestKeys(problem, again, candidate, keyOf) : undefined;
   const candLead: Int32Array[] = [];
   const candW: Float64Array[] = [];
-  const kept = new Uint8Array(edgeValue.length);
+  const threshold = new Float64Array(R);
+  let kept = 0;
   for (let r = 0; r < R; r += 1) {
     const from = counts[r]! < 0 ? all! : best;
     let slice = from.keys.subarray(from.start[r]!, from.start[r]! + from.size[r]!);
@@ -260,12 +267,67 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
     }
     candLead.push(leads);
     candW.push(ws);
-    // Mark the surviving edges: each candidate lead's edge to this rep.
-    for (const l of leads) {
-      for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r) kept[e] = 1;
+    threshold[r] = slice.length > 0 ? slice[slice.length - 1]! : -1;
+    kept += slice.length;
+  }
+  // Mark the surviving edges: from each candidate lead's edge list when they are few, else in one
+  // pass over all edges (keys are unique, so an edge survived iff its key is within its rep's cut).
+  const survived = new Uint8Array(edgeValue.length);
+  if (kept <= n) {
+    for (let r = 0; r < R; r += 1) {
+      for (const l of candLead[r]!) {
+        for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) if (edgeRep[e] === r) survived[e] = 1;
+      }
+    }
+  } else {
+    for (let l = 0; l < n; l += 1) {
+      for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+        const t = threshold[edgeRep[e]!]!;
+        if (t >= 0 && candidate(e) && keyOf(e, l) <= t) survived[e] = 1;
+      }
     }
   }
-  return { candLead, candW, kept, scale };
+  return { candLead, candW, kept: survived, scale };
+}
+
+/**
+ * Per rep: its capacity plus that of the other reps its first 32 leads (in index order) can go
+ * to. A guess at what keepCount will ask for, from a sample rather than from its best leads.
+ */
+function sampledNeed(problem: AssignmentProblem, degree: Int32Array, mark: Int32Array, nextStamp: () => number): Float64Array {
+  const { leadCount: n, repCount: R, capacity, edgeStart, edgeRep } = problem;
+  const S = 32;
+  const sample = new Int32Array(R * S);
+  const taken = new Int32Array(R);
+  let open = 0;
+  for (let r = 0; r < R; r += 1) if (degree[r]! > 0) open += 1;
+  for (let l = 0; l < n && open > 0; l += 1) {
+    for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+      const r = edgeRep[e]!;
+      const t = taken[r]!;
+      if (t === S || t === degree[r]) continue;
+      sample[r * S + t] = l;
+      taken[r] = t + 1;
+      if (t + 1 === S || t + 1 === degree[r]) open -= 1;
+    }
+  }
+  const need = new Float64Array(R);
+  for (let r = 0; r < R; r += 1) {
+    const stamp = nextStamp();
+    mark[r] = stamp;
+    let sum = Math.max(0, capacity[r] ?? 0);
+    for (let i = 0; i < taken[r]!; i += 1) {
+      const l = sample[r * S + i]!;
+      for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
+        const q = edgeRep[e]!;
+        if (mark[q] === stamp) continue;
+        mark[q] = stamp;
+        sum += Math.max(0, capacity[q] ?? 0);
+      }
+    }
+    need[r] = sum;
+  }
+  return need;
 }
 
 /**
