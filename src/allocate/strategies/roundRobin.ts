@@ -1,3 +1,4 @@
+import { orderByScore } from '../order.js';
 import type { AssignmentProblem, AssignmentVector } from './problem.js';
 
 /**
@@ -15,8 +16,9 @@ export function solveRoundRobin(problem: AssignmentProblem): AssignmentVector {
   const assign = new Int32Array(n).fill(-1);
   const load = new Int32Array(R);
   const pointer = new Float64Array(R);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
-  for (const l of order) {
+  const order = orderByScore(score);
+  for (let k = 0; k < n; k += 1) {
+    const l = order[k]!;
     const own = owner[l] ?? -1;
     let chosen = -1;
     let bestPointer = Infinity;
