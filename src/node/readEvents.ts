@@ -184,21 +184,39 @@ function csvMode(sink: Sink): Mode {
   sink.kind = 'csv';
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy' });
   let headers: string[] | undefined;
-  parser.on('data', (cells: string[]) => {
-    if (headers === undefined) {
-      headers = cells.map((h, i) => (i === 0 ? String(h).replace(/^\uFEFF/, '') : String(h)).trim());
-      sink.headers = headers;
-    } else sink.push(csvRecord(headers, cells));
-  });
+  // A throw inside the parser's 'data' handler (a mapping that names a missing column, seen once
+  // the first records are in) would escape as an uncaught exception: keep it and reject instead.
+  let failed: { error: unknown } | undefined;
+  let fail: (error: unknown) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => {
+    fail = reject;
     parser.on('end', resolve);
     parser.on('error', reject);
   });
+  done.catch(() => undefined); // awaited in end(); push() rethrows earlier
+  parser.on('data', (cells: string[]) => {
+    if (failed !== undefined) return;
+    try {
+      if (headers === undefined) {
+        headers = cells.map((h, i) => (i === 0 ? String(h).replace(/^\uFEFF/, '') : String(h)).trim());
+        sink.headers = headers;
+      } else sink.push(csvRecord(headers, cells));
+    } catch (error) {
+      failed = { error };
+      fail(error);
+    }
+  });
+  const check = (): void => {
+    if (failed !== undefined) throw failed.error;
+  };
   return {
     async push(text) {
-      if (!parser.write(text)) await new Promise<void>((r) => parser.once('drain', () => r()));
+      check();
+      if (!parser.write(text)) await Promise.race([new Promise<void>((r) => parser.once('drain', () => r())), done]);
+      check();
     },
     async end() {
+      check();
       parser.end();
       await done;
       sink.end();

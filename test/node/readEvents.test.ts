@@ -63,4 +63,14 @@ describe('readEvents', () => {
     const r = await readEvents(trickle(`[${lines.join(',\n')}]`, 65_536), { onEvent: () => {} });
     expect(r.meta).toMatchObject({ format: 'sendgrid', records: 20_000, events: 20_000, rejected: 0 });
   });
+
+  it('rejects (does not crash) when a mapped column is missing from a CSV long enough to stream', async () => {
+    // With more rows than the detection sample, the mapping is checked inside the CSV parser's
+    // callback; the error must still reach the caller as a rejection.
+    const path = join(dir, 'missing-column.csv');
+    writeFileSync(path, `email,type,timestamp\n${Array.from({ length: 5000 }, (_, i) => `u${i}@x.com,open,2026-01-01T00:00:00Z`).join('\n')}\n`);
+    const read = readEvents(path, { mapping: { contact: 'mail', type: 'type', at: 'timestamp' } });
+    await expect(read).rejects.toThrow(LeadrankError);
+    await expect(read).rejects.toThrow('missing-column.csv: mail is mapped to contact but no column is named so');
+  });
 });
