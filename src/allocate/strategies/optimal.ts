@@ -234,7 +234,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   const guess = sampledNeed(problem, degree, mark, () => (stamp += 1));
   const bound = new Int32Array(R);
   for (let r = 0; r < R; r += 1) bound[r] = roomy[r] ? Math.min(degree[r]!, Math.max(64, Math.ceil(1.5 * guess[r]!))) : 0;
-  const best = bestKeys(problem, bound, candidate, keyOf);
+  const best = bestKeys(problem, bound, degree, candidate, keyOf);
   const count = best.total;
   const counts = new Int32Array(R);
   const again = new Int32Array(R);
@@ -246,7 +246,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
       more = true;
     }
   }
-  const all = more ? bestKeys(problem, again, candidate, keyOf) : undefined;
+  const all = more ? bestKeys(problem, again, degree, candidate, keyOf) : undefined;
   const candLead: Int32Array[] = [];
   const candW: Float64Array[] = [];
   const threshold = new Float64Array(R);
@@ -332,56 +332,50 @@ function sampledNeed(problem: AssignmentProblem, degree: Int32Array, mark: Int32
 
 /**
  * Per rep, its `bound[r]` smallest candidate keys (unordered) and how many candidates it has, in
- * one pass over the edges: a rep's region fills up, then works as a max-heap whose top is evicted
- * by any smaller key.
+ * one pass over the edges. A rep's region holds up to twice its bound; when full it is cut to the
+ * bound (quickselect), and from then on only keys below the largest one kept are let in.
  */
 function bestKeys(
   problem: AssignmentProblem,
   bound: Int32Array,
+  degree: Int32Array,
   candidate: (e: number) => boolean,
   keyOf: (e: number, l: number) => number,
 ): { keys: Float64Array; start: Int32Array; size: Int32Array; total: Int32Array } {
   const { leadCount: n, repCount: R, edgeStart, edgeRep } = problem;
+  const room = new Int32Array(R);
   const start = new Int32Array(R + 1);
-  for (let r = 0; r < R; r += 1) start[r + 1] = start[r]! + bound[r]!;
+  for (let r = 0; r < R; r += 1) {
+    room[r] = bound[r] === 0 ? 0 : Math.max(bound[r]!, Math.min(2 * bound[r]!, degree[r]!));
+    start[r + 1] = start[r]! + room[r]!;
+  }
   const keys = new Float64Array(start[R]!);
   const size = new Int32Array(R);
   const total = new Int32Array(R);
+  const below = new Float64Array(R).fill(Infinity);
+  const cut = (r: number): void => {
+    const at = start[r]!;
+    const b = bound[r]!;
+    const kept = keys.subarray(at, at + b);
+    selectSmallest(keys.subarray(at, at + size[r]!), b);
+    let max = -Infinity;
+    for (let i = 0; i < b; i += 1) if (kept[i]! > max) max = kept[i]!;
+    below[r] = max;
+    size[r] = b;
+  };
   for (let l = 0; l < n; l += 1) {
     for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
       const r = edgeRep[e]!;
-      const b = bound[r]!;
-      if (b === 0 || !candidate(e)) continue;
+      if (bound[r] === 0 || !candidate(e)) continue;
       total[r]! += 1;
       const key = keyOf(e, l);
-      const at = start[r]!;
-      const filled = size[r]!;
-      if (filled < b) {
-        // Sift up (max-heap on keys) as the region fills.
-        let i = filled;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          if (keys[at + p]! >= key) break;
-          keys[at + i] = keys[at + p]!;
-          i = p;
-        }
-        keys[at + i] = key;
-        size[r] = filled + 1;
-      } else if (key < keys[at]!) {
-        // Replace the largest and sift down.
-        let i = 0;
-        for (;;) {
-          const c = 2 * i + 1;
-          if (c >= b) break;
-          const d = c + 1 < b && keys[at + c + 1]! > keys[at + c]! ? c + 1 : c;
-          if (keys[at + d]! <= key) break;
-          keys[at + i] = keys[at + d]!;
-          i = d;
-        }
-        keys[at + i] = key;
-      }
+      if (key >= below[r]!) continue;
+      if (size[r] === room[r]) cut(r);
+      keys[start[r]! + size[r]!] = key;
+      size[r]! += 1;
     }
   }
+  for (let r = 0; r < R; r += 1) if (size[r]! > bound[r]!) cut(r);
   return { keys, start, size, total };
 }
 
