@@ -249,7 +249,8 @@ function buildProblemFor(
   const edgeRep = new Int32Array(total);
   const edgeValue = new Float64Array(total);
   let k = 0;
-  rest.forEach((i, l) => {
+  for (let l = 0; l < rest.length; l += 1) {
+    const i = rest[l]!;
     edgeStart[l] = k;
     const { reps, fit } = rows[i]!;
     const s = score[i]!;
@@ -258,7 +259,7 @@ function buildProblemFor(
       edgeValue[k] = s * fit[j]!;
       k += 1;
     }
-  });
+  }
   edgeStart[rest.length] = k;
   const leadScore = new Float64Array(rest.length);
   const owner = new Int32Array(rest.length);

@@ -65,12 +65,12 @@ export interface PreparedLead<L extends LeadLike> {
   owner: string | undefined;
 }
 
-/** A map keyed by a sequence of strings, walked one key at a time: a lookup makes no key string. */
+/** A map keyed by a sequence of keys, walked one key at a time: a lookup makes no key string. */
 class KeyPath<V> {
-  private readonly next = new Map<string, KeyPath<V>>();
+  private readonly next = new Map<string | number, KeyPath<V>>();
   value: V | undefined;
 
-  to(key: string): KeyPath<V> {
+  to(key: string | number): KeyPath<V> {
     let t = this.next.get(key);
     if (t === undefined) {
       t = new KeyPath<V>();
@@ -98,21 +98,25 @@ export function makePairRows<L extends LeadLike>(
   const rules = [...reps.flatMap((r) => r.rep.territories.filter((t): t is TerritoryRule => typeof t !== 'string')), ...Object.values(o.territories).flat()];
   const usesDomain = rules.some((r) => r.domains !== undefined);
   const usesCompany = rules.some((r) => r.companies !== undefined);
-  // Territory labels depend on where the lead is (the place: territory fields, company and domain
-  // where rules use them); fits on the place and what it wants (its topics). Each is worked out
-  // once per distinct value (1M leads in 100 territories with 5 topics: 100 + 500 rows, not 1M).
+  const usesCountry = rules.some((r) => r.countries !== undefined || r.regions !== undefined); // regions are read within a country
+  const usesRegion = rules.some((r) => r.regions !== undefined);
+  const usesPostal = rules.some((r) => r.postalCodes !== undefined);
+  // Territory labels depend on where the lead is (the place: its territory name, the fields some
+  // rule reads, and for the others only whether they are filled, which the no-territory policy
+  // looks at); fits on the place and what it wants (its topics). Each is worked out once per
+  // distinct value (1M leads in 100 territories with 5 topics: 100 + 500 rows, not 1M).
   const places = new KeyPath<{ where: (string | null)[]; kinds: KeyPath<{ all: (PairFit | null)[]; row: PairRow }> }>();
 
   const baseRow = (p: PreparedLead<L>): { all: (PairFit | null)[]; row: PairRow } => {
     const d = p.details;
     const domain = usesDomain ? p.contact.slice(p.contact.lastIndexOf('@') + 1) : '';
-    const at = places
-      .to(d?.territory ?? '')
-      .to(d?.country ?? '')
-      .to(d?.region ?? '')
-      .to(d?.postalCode ?? '')
-      .to(usesCompany ? (d?.company ?? '') : '')
-      .to(domain);
+    let at = places.to(d?.territory ?? '');
+    if (usesCountry) at = at.to(d?.country ?? '');
+    if (usesRegion) at = at.to(d?.region ?? '');
+    if (usesPostal) at = at.to(d?.postalCode ?? '');
+    if (usesCompany) at = at.to(d?.company ?? '');
+    if (usesDomain) at = at.to(domain);
+    at = at.to((!usesCountry && filled(d?.country) ? 1 : 0) | (!usesRegion && filled(d?.region) ? 2 : 0) | (!usesPostal && filled(d?.postalCode) ? 4 : 0));
     at.value ??= { where: reps.map(({ rep }) => territoryOf(p, rep, o)), kinds: new KeyPath() };
     const { where } = at.value;
     let kind = at.value.kinds;
@@ -147,6 +151,11 @@ export function makePairRows<L extends LeadLike>(
     fit[at] = fits[at]!.fit;
     return { reps: row.reps, fits, fit };
   };
+}
+
+/** Filled as {@link hasTerritoryData} sees it. */
+function filled(v: string | undefined): boolean {
+  return v !== undefined && v.trim() !== '';
 }
 
 /** The built-in fit of one pair (owner aside): territory, then expertise. */

@@ -53,6 +53,34 @@ describe('allocateCalls', () => {
     expect(reason(allocateCalls(leads, reps, { asOf, noTerritoryPolicy: 'unassigned' }), 'nowhere@x.com')?.reason).toBe('no_territory');
   });
 
+  it('tells leads apart by every field a rule reads, and by whether the others are filled', () => {
+    // Leads with the same territory name share pairing work; these differ only in a field a rule
+    // reads (country, region within it, postal code) or in whether an unread field is filled.
+    const details = (email: string, d: Record<string, string>) => ({ email, tags: [], doNotCall: false, attributes: {}, ...d });
+    const byRules: RepLike[] = [
+      { id: 'bavaria', capacity: 5, territories: [{ countries: ['DE'], regions: ['BY'] }] },
+      { id: 'berlin', capacity: 5, territories: [{ countries: ['DE'], regions: ['BE'] }] },
+      { id: 'munich-post', capacity: 5, territories: [{ postalCodes: ['80'] }] },
+      { id: 'fr', capacity: 5, territories: [{ countries: ['FR'] }] },
+    ];
+    const leads = [
+      lead('by@x.com', 5, { details: details('by@x.com', { territory: 'EU', country: 'DE', region: 'Bayern' }) }),
+      lead('be@x.com', 5, { details: details('be@x.com', { territory: 'EU', country: 'DE', region: 'Berlin' }) }),
+      lead('post@x.com', 5, { details: details('post@x.com', { territory: 'EU', postalCode: '80331' }) }),
+      lead('fr@x.com', 5, { details: details('fr@x.com', { territory: 'EU', country: 'France' }) }),
+    ];
+    const a = allocateCalls(leads, byRules, { asOf, noTerritoryPolicy: 'unassigned' });
+    expect(listed(a, 'bavaria')).toEqual(['by@x.com']);
+    expect(listed(a, 'berlin')).toEqual(['be@x.com']);
+    expect(listed(a, 'munich-post')).toEqual(['post@x.com']);
+    expect(listed(a, 'fr')).toEqual(['fr@x.com']);
+    // Named territories only: a country nobody reads still counts as territory data.
+    const named: RepLike[] = [{ id: 'north', capacity: 5, territories: ['North'] }];
+    const b = allocateCalls([lead('bare@x.com', 5), lead('abroad@x.com', 5, { details: details('abroad@x.com', { country: 'DE' }) })], named, { asOf, noTerritoryPolicy: 'any' });
+    expect(listed(b, 'north')).toEqual(['bare@x.com']);
+    expect(reason(b, 'abroad@x.com')?.reason).toBe('no_eligible_rep');
+  });
+
   it('looks up contact details from options.contacts for territories and the call window', () => {
     const reps: RepLike[] = [{ id: 'de', capacity: 5, territories: ['DACH'] }];
     const a = allocateCalls([lead('anna@hof.de', 5)], reps, {
