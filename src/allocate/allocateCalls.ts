@@ -13,6 +13,7 @@ import { resolveAllocateOptions } from './options.js';
 import type { AllocateOptions } from './options.js';
 import { orderByScore } from './order.js';
 import { makePairRows, pairAt } from './pairFit.js';
+import { leadsTheSolverMayPlace } from './prune.js';
 import type { PairRow, PreparedLead } from './pairFit.js';
 import { screenLead } from './screen.js';
 import type { ScreenResult } from './screen.js';
@@ -170,8 +171,11 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     if (assignedRep[i] === -1) restAll[left++] = i;
   }
   const rest = restAll.subarray(0, left);
-  const problem = buildProblemFor(rest, score, rows, ownerRep, capacity.map((c, r) => c - load[r]!), sortedReps.map((r) => r.rep.weight));
-  const isHot = (l: number): boolean => byContact[rest[l]!]!.tier === 'hot';
+  const remaining = capacity.map((c, r) => c - load[r]!);
+  // The exact solver gets only the leads it could place (same assignment, a fraction of the pairs).
+  const solveFor = o.strategy === 'optimal' && !o.fairness ? leadsTheSolverMayPlace(rest, rows, score, remaining) : rest;
+  const problem = buildProblemFor(solveFor, score, rows, ownerRep, remaining, sortedReps.map((r) => r.rep.weight));
+  const isHot = (l: number): boolean => byContact[solveFor[l]!]!.tier === 'hot';
   let fairness: Allocation['stats']['fairness'];
   let vector;
   if (o.fairness) {
@@ -189,7 +193,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     };
   } else vector = strategy(problem);
   checkAssignment(problem, vector);
-  rest.forEach((i, l) => {
+  solveFor.forEach((i, l) => {
     if (vector[l]! >= 0) assignedRep[i] = vector[l]!;
   });
 

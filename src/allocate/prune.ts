@@ -1,0 +1,131 @@
+import type { PairRow } from './pairFit.js';
+
+/** More distinct rep sets than this (a custom `fit` gives each lead its own): no pruning. */
+const MAX_SETS = 20_000;
+
+/**
+ * The leads among `rest` that the exact solver could place, so that it is handed a fraction of the
+ * pairs (the 1M-lead benchmark: 17 % of the leads) and gives the same assignment.
+ *
+ * `solveOptimal` keeps, per rep r, at most need(r) = cap(r) + Σ cap of the reps that share a lead
+ * with r of its best candidates, and while finding that number looks at no more than its best
+ * 2 · need(r). Every lead among those has a value at r of at least T(r), the 2 · need(r)-th largest
+ * value there, less the solver's rounding (it scales values to 30-bit integers). A lead below that
+ * at every one of its reps is never a candidate anywhere, and taking it out changes neither the
+ * candidates, their order, nor the lead order. Leads with a pair worth exactly 0 stay (the solver
+ * fills leftover room with them).
+ *
+ * @param rest - lead indices, ascending
+ * @param rows - each lead's pair row
+ * @param score - each lead's score (value = score × fit)
+ * @param capacity - each rep's remaining capacity
+ * @returns the kept lead indices, ascending (`rest` itself when nothing can be pruned)
+ */
+export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[], score: Float64Array, capacity: readonly number[]): Int32Array {
+  const R = capacity.length;
+  if (rest.length >= 2 ** 25) return rest;
+  const sets = new Set<Int32Array>();
+  for (let x = 0; x < rest.length; x += 1) {
+    sets.add(rows[rest[x]!]!.reps);
+    if (sets.size > MAX_SETS) return rest;
+  }
+  const room = (r: number): number => Math.max(0, capacity[r] ?? 0);
+  // need(r), from the rep sets that contain r.
+  const setsOf: Int32Array[][] = Array.from({ length: R }, () => []);
+  for (const s of sets) for (const r of s) setsOf[r]!.push(s);
+  const bound = new Int32Array(R);
+  const mark = new Int32Array(R).fill(-1);
+  for (let r = 0; r < R; r += 1) {
+    if (room(r) === 0) continue;
+    let need = room(r);
+    mark[r] = r;
+    for (const s of setsOf[r]!) {
+      for (const q of s) {
+        if (mark[q] === r) continue;
+        mark[q] = r;
+        need += room(q);
+      }
+    }
+    bound[r] = 2 * need;
+  }
+  // T(r): per rep its bound(r)-th largest value, from a buffer of twice the bound that is cut to
+  // the bound (quickselect) when full; from then on only values above the smallest kept go in.
+  const start = new Int32Array(R + 1);
+  for (let r = 0; r < R; r += 1) start[r + 1] = start[r]! + 2 * bound[r]!;
+  if (start[R]! >= rest.length * 8) return rest; // would keep most pairs anyway
+  const buffer = new Float64Array(start[R]!);
+  const size = new Int32Array(R);
+  const above = new Float64Array(R).fill(-Infinity);
+  const cut = (r: number): void => {
+    const at = start[r]!;
+    const b = bound[r]!;
+    const values = buffer.subarray(at, at + size[r]!);
+    selectLargest(values, b);
+    let min = Infinity;
+    for (let k = 0; k < b; k += 1) if (values[k]! < min) min = values[k]!;
+    above[r] = min;
+    size[r] = b;
+  };
+  let maxValue = 0;
+  for (let x = 0; x < rest.length; x += 1) {
+    const i = rest[x]!;
+    const { reps, fit } = rows[i]!;
+    for (let j = 0; j < reps.length; j += 1) {
+      const r = reps[j]!;
+      const v = score[i]! * fit[j]!;
+      if (v > maxValue) maxValue = v;
+      if (bound[r] === 0 || !(v > 0) || !(v > above[r]!)) continue;
+      if (size[r] === 2 * bound[r]!) cut(r);
+      buffer[start[r]! + size[r]!] = v;
+      size[r]! += 1;
+    }
+  }
+  for (let r = 0; r < R; r += 1) if (size[r]! > bound[r]!) cut(r);
+  // At least one unit of the solver's rounding: it scales the largest value to 2^30 (fewer bits
+  // from 4M leads on, and at least 2^27 below the 2^25 leads checked above).
+  const margin = maxValue * 2 ** -27;
+  const threshold = new Float64Array(R);
+  for (let r = 0; r < R; r += 1) threshold[r] = bound[r] === 0 ? Infinity : size[r]! < bound[r]! ? -Infinity : above[r]! - margin;
+  const kept = new Int32Array(rest.length);
+  let k = 0;
+  for (let x = 0; x < rest.length; x += 1) {
+    const i = rest[x]!;
+    const { reps, fit } = rows[i]!;
+    for (let j = 0; j < reps.length; j += 1) {
+      const v = score[i]! * fit[j]!;
+      if (v === 0 || v >= threshold[reps[j]!]!) {
+        kept[k++] = i;
+        break;
+      }
+    }
+  }
+  return kept.subarray(0, k);
+}
+
+/** Partially orders `a` so that its first `k` numbers are its `k` largest (quickselect). */
+function selectLargest(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i += 1;
+      while (a[j]! < pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
+}
