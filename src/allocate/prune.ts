@@ -1,4 +1,5 @@
 import type { PairRow } from './pairFit.js';
+import { selectSmallest } from './strategies/select.js';
 
 /** More distinct rep sets than this (a custom `fit` gives each lead its own): no pruning. */
 const MAX_SETS = 20_000;
@@ -48,8 +49,9 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
     }
     bound[r] = 2 * need;
   }
-  // T(r): per rep its bound(r)-th largest value, from a buffer of twice the bound that is cut to
-  // the bound (quickselect) when full; from then on only values above the smallest kept go in.
+  // T(r): per rep its bound(r)-th largest value, from a buffer of twice the bound that holds the
+  // values negated and is cut to the bound's smallest (quickselect) when full; from then on only
+  // values above the smallest kept go in.
   const start = new Int32Array(R + 1);
   for (let r = 0; r < R; r += 1) start[r + 1] = start[r]! + 2 * bound[r]!;
   if (start[R]! >= rest.length * 8) return rest; // would keep most pairs anyway
@@ -59,11 +61,11 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
   const cut = (r: number): void => {
     const at = start[r]!;
     const b = bound[r]!;
-    const values = buffer.subarray(at, at + size[r]!);
-    selectLargest(values, b);
-    let min = Infinity;
-    for (let k = 0; k < b; k += 1) if (values[k]! < min) min = values[k]!;
-    above[r] = min;
+    const negated = buffer.subarray(at, at + size[r]!);
+    selectSmallest(negated, b);
+    let most = -Infinity;
+    for (let k = 0; k < b; k += 1) if (negated[k]! > most) most = negated[k]!;
+    above[r] = -most;
     size[r] = b;
   };
   let maxValue = 0;
@@ -76,7 +78,7 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
       if (v > maxValue) maxValue = v;
       if (bound[r] === 0 || !(v > 0) || !(v > above[r]!)) continue;
       if (size[r] === 2 * bound[r]!) cut(r);
-      buffer[start[r]! + size[r]!] = v;
+      buffer[start[r]! + size[r]!] = -v;
       size[r]! += 1;
     }
   }
@@ -102,30 +104,3 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
   return kept.subarray(0, k);
 }
 
-/** Partially orders `a` so that its first `k` numbers are its `k` largest (quickselect). */
-function selectLargest(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const x = a[lo]!;
-    const y = a[(lo + hi) >> 1]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! > pivot) i += 1;
-      while (a[j]! < pivot) j -= 1;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k - 1 <= j) hi = j;
-    else if (k - 1 >= i) lo = i;
-    else return;
-  }
-}

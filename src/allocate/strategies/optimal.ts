@@ -2,6 +2,7 @@ import { LeadHeap } from './heap.js';
 import type { AssignmentProblem, AssignmentVector } from './problem.js';
 import { fillWithZeroValue } from './fill.js';
 import { NodeHeap } from './nodeHeap.js';
+import { selectSmallest } from './select.js';
 
 /**
  * The exact strategy: maximises Σ value over assigned pairs subject to capacities (a b-matching /
@@ -377,32 +378,4 @@ function bestKeys(
   }
   for (let r = 0; r < R; r += 1) if (size[r]! > bound[r]!) cut(r);
   return { keys, start, size, total };
-}
-
-/** Partially orders `a` so that its first `k` numbers are its `k` smallest (quickselect). */
-function selectSmallest(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const x = a[lo]!;
-    const y = a[(lo + hi) >> 1]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i += 1;
-      while (a[j]! > pivot) j -= 1;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k - 1 <= j) hi = j;
-    else if (k - 1 >= i) lo = i;
-    else return;
-  }
 }
