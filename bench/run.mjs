@@ -71,7 +71,7 @@ ${allocate.trim()}
 
 Allocation targets (issue 6): 50k leads × 125 reps exact in ≤ 1 s: ${verdict(exact50k, 1000)}. 1M scored
 contacts into 500 reps' lists (\`allocateCalls\` end to end, one allocation per process, median of 3) in ≤ 3 s: ${verdict(lists1M, 3000)}
-(the exact solver alone: ${Number.isNaN(solver1M) ? 'not run' : `${(solver1M / 1000).toFixed(2)} s`} on 10M pairs).
+(${Number.isNaN(solver1M) ? 'the 1M-lead solver run: not run' : `the exact solver alone: ${(solver1M / 1000).toFixed(2)} s on 10M pairs`}).
 Where the time goes at 1M leads (\`node --cpu-prof\`): the collector ~1 s (one mark-compact of a heap
 holding the million leads, ~0.5 s, and the scavenges), the solver ~1 s (per rep only as many
 candidates as it and the reps it shares leads with can hold; one augmenting path per placed lead),
