@@ -226,7 +226,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
       k = Math.min(ceiling, Math.max(need, 2 * k));
     }
   };
-  // First keep each rep's best few keys (bounded heaps: one pass, little memory); only a rep whose
+  // First keep each rep's best few keys (bestKeys: one pass, a small buffer a rep); only a rep whose
   // count needs more gathers all its keys in a second pass. "Few" is 1.5 × the count its first
   // leads (in index order) would ask for: with territories a few hundred, with every rep eligible
   // about Σ capacity.
