@@ -74,11 +74,13 @@ contacts into 500 reps' lists (\`allocateCalls\` end to end, one allocation per 
 (${Number.isNaN(solver1M) ? 'the 1M-lead solver run: not run' : `the exact solver alone: ${(solver1M / 1000).toFixed(2)} s on 10M pairs`}).
 Where the time goes at 1M leads (\`node --cpu-prof\`): the collector ~1 s (one mark-compact of a heap
 holding the million leads, ~0.5 s, and the scavenges), the solver ~1 s (per rep only as many
-candidates as it and the reps it shares leads with can hold; one augmenting path per placed lead),
+candidates as it and the reps it shares leads with can hold; 30,000 augmenting paths, every one of
+them direct, a lead to a rep with room, yet each search settles ~110 of the 500 reps to prove it),
 finding the leads the solver could place ~0.25 s, the million output objects for unplaced leads
 ~0.2 s, checking and sorting the leads ~0.25 s, pairing ~0.2 s. The machine's speed varies by ±15 %
 between runs. What would move it: fewer objects per lead (the output's unassigned list is one per
-lead), and a solver whose searches do not touch every rep per placed lead.
+lead), and a solver that proves direct placements without a full search (tighter potentials, or
+placing a batch of them per search), keeping its tie-breaking.
 `;
 writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
 console.log(md);
