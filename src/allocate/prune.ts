@@ -1,8 +1,11 @@
 import type { PairRow } from './pairFit.js';
 import { selectSmallest } from './strategies/select.js';
 
-/** More distinct rep sets than this (a custom `fit` gives each lead its own): no pruning. */
-const MAX_SETS = 20_000;
+/**
+ * Finding each rep's neighbours costs Σ (size of a distinct rep set)²: past this (many distinct
+ * sets, as a custom `fit` makes one per lead, or very large ones) there is no pruning.
+ */
+const MAX_NEIGHBOUR_WORK = 20_000_000;
 
 /**
  * The leads among `rest` that the exact solver could place, so that it is handed a fraction of the
@@ -26,9 +29,13 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
   const R = capacity.length;
   if (rest.length >= 2 ** 25) return rest;
   const sets = new Set<Int32Array>();
+  let work = 0;
   for (let x = 0; x < rest.length; x += 1) {
-    sets.add(rows[rest[x]!]!.reps);
-    if (sets.size > MAX_SETS) return rest;
+    const reps = rows[rest[x]!]!.reps;
+    if (sets.has(reps)) continue;
+    sets.add(reps);
+    work += reps.length * reps.length;
+    if (work > MAX_NEIGHBOUR_WORK) return rest;
   }
   const room = (r: number): number => Math.max(0, capacity[r] ?? 0);
   // need(r), from the rep sets that contain r.

@@ -73,4 +73,18 @@ describe('leadsTheSolverMayPlace', () => {
     const best = [...rest].sort((a, b) => score[b]! - score[a]! || a - b).slice(0, 20);
     for (const i of best) expect(kept).toContain(i);
   });
+
+  it('leaves the leads as they are when finding neighbours would cost more than it saves', async () => {
+    // A custom fit gives each lead its own rep set: 2,000 sets of 125 reps is 31M steps of work.
+    const { leadsTheSolverMayPlace } = await import('../../src/allocate/prune.js');
+    const n = 2000;
+    const rows = Array.from({ length: n }, () => ({ reps: Int32Array.from({ length: 125 }, (_, r) => r), fits: [], fit: new Float64Array(125).fill(1) }));
+    const rest = Int32Array.from({ length: n }, (_, i) => i);
+    const capacity = Array.from({ length: 125 }, (_, r) => (r < 20 ? 1 : 0)); // little room: pruning would cut
+    const score = Float64Array.from({ length: n }, (_, i) => i + 1);
+    expect(leadsTheSolverMayPlace(rest, rows, score, capacity)).toBe(rest);
+    // The same leads sharing one rep set are pruned.
+    const shared = rows[0]!;
+    expect(leadsTheSolverMayPlace(rest, rows.map(() => shared), score, capacity).length).toBeLessThan(n / 2);
+  });
 });
