@@ -19,6 +19,7 @@ import { screenLead } from './screen.js';
 import type { ScreenResult } from './screen.js';
 import { computeStats } from './stats.js';
 import { STRATEGIES } from './strategies/index.js';
+import { hasTerritoryData } from './territory.js';
 import type { AssignmentProblem, AssignmentStrategy } from './strategies/index.js';
 import type { Allocation, CallList, LeadLike, RepLike, UnassignedLead } from './types.js';
 
@@ -77,32 +78,10 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   const ownerRep = new Int32Array(n).fill(-1);
   const score = new Float64Array(n);
   let owned = 0;
-  for (let i = 0; i < n; i += 1) {
-    const contact = contacts[i]!;
-    const lead = byContact[i]!;
-    const d = lead.details ?? o.contacts.get(contact);
-    details[i] = d;
-    score[i] = lead.score;
-    const crmOwner = d?.owner !== undefined ? repIndex.get(d.owner) ?? repIndex.get(d.owner.toLowerCase()) : undefined;
-    const summary = summaries.get(contact);
-    const ownerIdx = crmOwner ?? (summary?.owner !== undefined ? repIndex.get(summary.owner) : undefined);
-    if (ownerIdx === undefined) continue;
-    ownerRep[i] = ownerIdx;
-    owned += 1;
-  }
-  const prepared = (i: number): PreparedLead<L> => ({
-    contact: contacts[i]!,
-    lead: byContact[i]!,
-    details: details[i],
-    owner: ownerRep[i]! < 0 ? undefined : sortedReps[ownerRep[i]!]!.rep.id,
-  });
-
-  // Every pass that takes the best leads first walks this order (score, then contact).
-  const order = orderByScore(score);
   // Why each lead is on no list; the output objects are made at the end, in output order.
   const whyNot = new Array<ScreenResult | undefined>(n);
 
-  // 1. Screen, and find due callbacks and their rep.
+  // 1. Details, owner and score; screen, and find due callbacks and their rep.
   const callbackRep = new Int32Array(n).fill(-1);
   const qualifiedAll = new Int32Array(n);
   let q = 0;
@@ -111,7 +90,16 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
   for (let i = 0; i < n; i += 1) {
     const contact = contacts[i]!;
     const lead = byContact[i]!;
+    const d = lead.details ?? o.contacts.get(contact);
+    details[i] = d;
+    score[i] = lead.score;
     const summary = summaries.get(contact);
+    const crmOwner = d?.owner !== undefined ? repIndex.get(d.owner) ?? repIndex.get(d.owner.toLowerCase()) : undefined;
+    const ownerIdx = crmOwner ?? (summary?.owner !== undefined ? repIndex.get(summary.owner) : undefined);
+    if (ownerIdx !== undefined) {
+      ownerRep[i] = ownerIdx;
+      owned += 1;
+    }
     let due = false;
     if (summary?.callbackAt !== undefined) {
       const repId = summary.owner ?? summary.last.rep;
@@ -120,7 +108,7 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
       due = summary.callbackAt <= endOfAsOfDay(o.asOf, zone);
       if (due && r !== undefined) callbackRep[i] = r;
     }
-    const s = screenLead(lead, details[i], summary, due, screen);
+    const s = screenLead(lead, d, summary, due, screen);
     if (s) whyNot[i] = s;
     else {
       qualifiedAll[q] = i;
@@ -129,6 +117,9 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     }
   }
   const qualified = qualifiedAll.subarray(0, q);
+  const prepared = (i: number): PreparedLead<L> => ({ contact: contacts[i]!, lead: byContact[i]!, details: details[i] });
+  // Every pass that takes the best leads first walks this order (score, then contact).
+  const order = orderByScore(score);
 
   // 2. Pairs: the reps allowed to take each qualified lead, with their fits.
   const rows = new Array<PairRow>(n);
@@ -252,9 +243,13 @@ function buildProblemFor(
   }
   const edgeRep = new Int32Array(total);
   const edgeValue = new Float64Array(total);
+  const leadScore = new Float64Array(rest.length);
+  const owner = new Int32Array(rest.length);
   let k = 0;
   for (let l = 0; l < rest.length; l += 1) {
     const i = rest[l]!;
+    leadScore[l] = score[i]!;
+    owner[l] = ownerRep[i]!;
     edgeStart[l] = k;
     const { reps, fit } = rows[i]!;
     const s = score[i]!;
@@ -265,12 +260,6 @@ function buildProblemFor(
     }
   }
   edgeStart[rest.length] = k;
-  const leadScore = new Float64Array(rest.length);
-  const owner = new Int32Array(rest.length);
-  for (let l = 0; l < rest.length; l += 1) {
-    leadScore[l] = score[rest[l]!]!;
-    owner[l] = ownerRep[rest[l]!]!;
-  }
   return {
     leadCount: rest.length,
     repCount: capacity.length,
@@ -301,8 +290,7 @@ const NO_CAPACITY: ScreenResult = { reason: 'no_capacity', message: 'The reps wh
 function whyNotPlaced(row: PairRow, capacity: number[], d: Contact | undefined, policy: unknown): ScreenResult {
   const allowed = row.reps;
   if (allowed.length === 0) {
-    const noData = [d?.territory, d?.country, d?.region, d?.postalCode].every((v) => v === undefined || v.trim() === '');
-    return noData && policy === 'unassigned' ? NO_TERRITORY : NO_ELIGIBLE_REP;
+    return policy === 'unassigned' && !hasTerritoryData(d ?? {}) ? NO_TERRITORY : NO_ELIGIBLE_REP;
   }
   return allowed.every((r) => capacity[r] === 0) ? NO_AVAILABLE_REP : NO_CAPACITY;
 }

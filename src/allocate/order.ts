@@ -37,7 +37,7 @@ export function orderByScore(score: ArrayLike<number>): Int32Array {
     const shift = pass % 2 === 0 ? 0 : 16;
     count.fill(0);
     for (let i = 0; i < n; i += 1) count[((word[i]! >>> shift) & 0xffff) + 1]! += 1;
-    if (count[((word[0] ?? 0) >>> shift & 0xffff) + 1] === n) continue; // one digit everywhere
+    if (count[(((word[0] ?? 0) >>> shift) & 0xffff) + 1] === n) continue; // one digit everywhere
     for (let d = 0; d < 65536; d += 1) count[d + 1]! += count[d]!;
     for (let i = 0; i < n; i += 1) {
       const at = count[(word[i]! >>> shift) & 0xffff]!;

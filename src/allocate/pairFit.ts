@@ -3,7 +3,7 @@ import { LeadrankError, showValue } from '../model/errors.js';
 import type { Rep, TerritoryRule } from '../model/rep.js';
 import { matchExpertise } from './expertise.js';
 import type { ResolvedAllocateOptions } from './options.js';
-import { hasTerritoryData, matchTerritories } from './territory.js';
+import { hasTerritoryData, isFilled, matchTerritories } from './territory.js';
 import type { ExpertiseMatch, LeadLike, RepLike } from './types.js';
 
 /** How one rep fits one lead, or why it may not take it. */
@@ -61,8 +61,6 @@ export interface PreparedLead<L extends LeadLike> {
   contact: string;
   lead: L;
   details: Contact | undefined;
-  /** The owning rep id (CRM owner matched to a rep, else the rep of the last connected call). */
-  owner: string | undefined;
 }
 
 /** A map keyed by a sequence of keys, walked one key at a time: a lookup makes no key string. */
@@ -107,31 +105,31 @@ export function makePairRows<L extends LeadLike>(
   // distinct value (1M leads in 100 territories with 5 topics: 100 + 500 rows, not 1M).
   const places = new KeyPath<{ where: (string | null)[]; kinds: KeyPath<{ all: (PairFit | null)[]; row: PairRow }> }>();
 
-  const baseRow = (p: PreparedLead<L>): { all: (PairFit | null)[]; row: PairRow } => {
-    const d = p.details;
-    const domain = usesDomain ? p.contact.slice(p.contact.lastIndexOf('@') + 1) : '';
+  // A PreparedLead is made only where a row is new, or for the caller's `fit`.
+  const baseRow = (contact: string, lead: L, d: Contact | undefined): { all: (PairFit | null)[]; row: PairRow } => {
+    const domain = usesDomain ? contact.slice(contact.lastIndexOf('@') + 1) : '';
     let at = places.to(d?.territory ?? '');
     if (usesCountry) at = at.to(d?.country ?? '');
     if (usesRegion) at = at.to(d?.region ?? '');
     if (usesPostal) at = at.to(d?.postalCode ?? '');
     if (usesCompany) at = at.to(d?.company ?? '');
     if (usesDomain) at = at.to(domain);
-    at = at.to((!usesCountry && filled(d?.country) ? 1 : 0) | (!usesRegion && filled(d?.region) ? 2 : 0) | (!usesPostal && filled(d?.postalCode) ? 4 : 0));
-    at.value ??= { where: reps.map(({ rep }) => territoryOf(p, rep, o)), kinds: new KeyPath() };
-    const { where } = at.value;
-    let kind = at.value.kinds;
-    for (const i of p.lead.interests ?? []) kind = kind.to(i.topic);
+    at = at.to((!usesCountry && isFilled(d?.country) ? 1 : 0) | (!usesRegion && isFilled(d?.region) ? 2 : 0) | (!usesPostal && isFilled(d?.postalCode) ? 4 : 0));
+    let kind = (at.value ??= { where: reps.map(({ rep }) => territoryOf({ contact, lead, details: d }, rep, o)), kinds: new KeyPath() }).kinds;
+    for (const i of lead.interests ?? []) kind = kind.to(i.topic);
     if (kind.value !== undefined) return kind.value;
+    const p: PreparedLead<L> = { contact, lead, details: d };
+    const { where } = at.value;
     const all = reps.map(({ rep }, r) => basePair(p, rep, o, where[r]!));
     kind.value = { all, row: toRow(all) };
     return kind.value;
   };
 
   return (contact, lead, details, owner) => {
-    const p: PreparedLead<L> = { contact, lead, details, owner: undefined };
-    const base = baseRow(p);
+    const base = baseRow(contact, lead, details);
     let row = base.row;
     if (o.fit !== undefined) {
+      const p: PreparedLead<L> = { contact, lead, details };
       const all = reps.map(({ rep, original }, r) => {
         const f = o.fit!(p.lead, original);
         if (f === null) return null;
@@ -151,11 +149,6 @@ export function makePairRows<L extends LeadLike>(
     fit[at] = fits[at]!.fit;
     return { reps: row.reps, fits, fit };
   };
-}
-
-/** Filled as {@link hasTerritoryData} sees it. */
-function filled(v: string | undefined): boolean {
-  return v !== undefined && v.trim() !== '';
 }
 
 /** The built-in fit of one pair (owner aside): territory, then expertise. */

@@ -8,9 +8,14 @@ export type TerritoryDefinitions = Readonly<Record<string, TerritoryRule | reado
 /** The contact fields territory rules look at. */
 export type TerritoryContact = Pick<Contact, 'email' | 'territory' | 'country' | 'region' | 'postalCode' | 'company'>;
 
+/** True when a territory field is filled (not missing, not blank). */
+export function isFilled(v: string | undefined): boolean {
+  return v !== undefined && v.trim() !== '';
+}
+
 /** True when the contact carries any territory data: a territory name, country, region or postal code. */
 export function hasTerritoryData(c: Partial<TerritoryContact>): boolean {
-  return [c.territory, c.country, c.region, c.postalCode].some((v) => v !== undefined && v.trim() !== '');
+  return [c.territory, c.country, c.region, c.postalCode].some(isFilled);
 }
 
 /**

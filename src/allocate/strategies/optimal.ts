@@ -232,7 +232,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
   // about Σ capacity.
   const degree = new Int32Array(R);
   for (let e = 0; e < edgeRep.length; e += 1) degree[edgeRep[e]!]! += 1;
-  const guess = sampledNeed(problem, degree, mark, () => (stamp += 1));
+  const guess = sampledNeed(problem, degree);
   const bound = new Int32Array(R);
   for (let r = 0; r < R; r += 1) bound[r] = roomy[r] ? Math.min(degree[r]!, Math.max(64, Math.ceil(1.5 * guess[r]!))) : 0;
   const best = bestKeys(problem, bound, degree, candidate, keyOf);
@@ -295,7 +295,7 @@ function buildCandidates(problem: AssignmentProblem, maxValue: number): Candidat
  * Per rep: its capacity plus that of the other reps its first 32 leads (in index order) can go
  * to. A guess at what keepCount will ask for, from a sample rather than from its best leads.
  */
-function sampledNeed(problem: AssignmentProblem, degree: Int32Array, mark: Int32Array, nextStamp: () => number): Float64Array {
+function sampledNeed(problem: AssignmentProblem, degree: Int32Array): Float64Array {
   const { leadCount: n, repCount: R, capacity, edgeStart, edgeRep } = problem;
   const S = 32;
   const sample = new Int32Array(R * S);
@@ -313,16 +313,16 @@ function sampledNeed(problem: AssignmentProblem, degree: Int32Array, mark: Int32
     }
   }
   const need = new Float64Array(R);
+  const mark = new Int32Array(R).fill(-1);
   for (let r = 0; r < R; r += 1) {
-    const stamp = nextStamp();
-    mark[r] = stamp;
+    mark[r] = r; // marks the reps counted for r
     let sum = Math.max(0, capacity[r] ?? 0);
     for (let i = 0; i < taken[r]!; i += 1) {
       const l = sample[r * S + i]!;
       for (let e = edgeStart[l]!; e < edgeStart[l + 1]!; e += 1) {
         const q = edgeRep[e]!;
-        if (mark[q] === stamp) continue;
-        mark[q] = stamp;
+        if (mark[q] === r) continue;
+        mark[q] = r;
         sum += Math.max(0, capacity[q] ?? 0);
       }
     }
