@@ -41,6 +41,11 @@ export interface InputNeeds {
    * (`events.table`), or, with `threads` > 1, read and scored on worker threads (`events.scores`).
    */
   table?: { threads: number; top: number | undefined };
+  /**
+   * `false`: the command shows nothing of the per-event ledger, so contacts are scored without one
+   * (`reasons.ledger` off; every other field of each `ScoredContact` is the same). @default true
+   */
+  ledger?: false;
 }
 
 /**
@@ -57,7 +62,8 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
   const asOf = resolveAsOf(args, io, command);
   ctx.info(asOfLine(asOf));
   const configPath = stringOption(args, 'config');
-  const config = await loadConfig(configPath === undefined ? undefined : resolve(io.cwd, configPath));
+  const loaded = await loadConfig(configPath === undefined ? undefined : resolve(io.cwd, configPath));
+  const config = needs.ledger === false ? { ...loaded, scoring: { ...loaded.scoring, reasons: { ...loaded.scoring.reasons, ledger: false } } } : loaded;
   const readOptions = await eventReadOptions(args, io.cwd, command);
   const repsPath = needs.reps === 'required' ? requireOption(args, 'reps', command, 'the sales reps file (CSV or JSON: id, capacity, territories, expertise)') : undefined;
   const outcomesPath =

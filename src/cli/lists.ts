@@ -4,12 +4,12 @@ import type { AllocateOptions } from '../allocate/options.js';
 import { callListFiles } from '../node/writeCallLists.js';
 import type { CallListFormat } from '../node/writeCallLists.js';
 import { writeFiles } from '../node/writeFiles.js';
-import { scoreContacts } from '../score/scoreContacts.js';
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
-import { allocationSummary, scoredSummary } from './summary.js';
+import { scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
+import { allocationSummary } from './summary.js';
 
 /** `leadrank lists`: from exports to one call list per rep plus the unassigned leads. */
 export const listsCommand: Command = {
@@ -27,6 +27,7 @@ export const listsCommand: Command = {
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'csv (default, spreadsheet-safe), json or md.' },
     outcomes: { type: 'string', value: 'FILE', description: 'Past call outcomes (CSV or JSON: contact, date, disposition, interest, callback).' },
     ...SCORING_OPTIONS,
+    ...THREAD_OPTIONS,
     ...EVENT_OPTIONS,
     ...COMMON_OPTIONS,
   },
@@ -40,12 +41,9 @@ export const listsCommand: Command = {
 async function run(ctx: CommandContext): Promise<number> {
   const outDir = resolve(ctx.io.cwd, requireOption(ctx.args, 'out-dir', 'lists', 'the folder to write the call lists into'));
   const format = choiceOption<CallListFormat>(ctx.args, 'format', 'lists', ['csv', 'json', 'md'], 'csv');
-  const inputs = await loadInputs(ctx, 'lists', { reps: 'required', outcomes: 'optional' });
-  const scored = scoreContacts(inputs.events.events, {
-    asOf: inputs.asOf.ms,
-    model: inputs.config.scoring,
-    ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
-  });
+  const threads = await threadsOption(ctx, 'lists');
+  const inputs = await loadInputs(ctx, 'lists', { reps: 'required', outcomes: 'optional', table: { threads, top: undefined }, ledger: false });
+  const { scored, summary } = scoreInputs(inputs);
   const policy = inputs.config.allocation as Omit<AllocateOptions, 'asOf'>;
   const allocation = allocateCalls(scored, inputs.reps?.rows ?? [], {
     ...policy,
@@ -53,7 +51,7 @@ async function run(ctx: CommandContext): Promise<number> {
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),
   });
   const written = await writeFiles(outDir, callListFiles(allocation, format));
-  const lines = [...inputs.summary, scoredSummary(scored), allocationSummary(allocation.stats, allocation.lists.length), ...wroteLines(written, outDir, ctx.io.cwd)];
+  const lines = [...inputs.summary, summary, allocationSummary(allocation.stats, allocation.lists.length), ...wroteLines(written, outDir, ctx.io.cwd)];
   for (const line of lines) ctx.info(line);
   return 0;
 }

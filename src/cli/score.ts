@@ -1,17 +1,11 @@
 import type { ScoredContact } from '../model/scored.js';
 import { toSafeCsv } from '../report/csvSafe.js';
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { scoreContacts } from '../score/scoreContacts.js';
-import { scoreEventTable } from '../score/scoreEventTable.js';
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, intOption, stringOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { UsageError } from './exitCodes.js';
-import type { EventsTableRead } from './events.js';
 import { loadInputs } from './inputs.js';
 import { formatFromOut, shownPath, writeOutput } from './output.js';
-import { scoredSummary, tierSummary } from './summary.js';
+import { scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 type ScoreFormat = (typeof FORMATS)[number];
@@ -29,11 +23,7 @@ export const scoreCommand: Command = {
     top: { type: 'string', value: 'N', description: 'Only the N best contacts.' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'Write to this file instead of stdout (format from its extension).' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'text (default on stdout), json, csv or md.' },
-    threads: {
-      type: 'string',
-      value: 'N',
-      description: 'Worker threads for large CSV exports (each scores a part of the contacts; same output as 1). Default: 2 when the inputs pass 32 MB and the machine has 2 cores, else 1.',
-    },
+    ...THREAD_OPTIONS,
     ...EVENT_OPTIONS,
     ...COMMON_OPTIONS,
   },
@@ -52,33 +42,13 @@ async function run(ctx: CommandContext): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(given)})`, 'score');
   }
   const format = formatFromOut(given as ScoreFormat | undefined, out, FORMATS, 'text');
-  const threads = intOption(ctx.args, 'threads', 'score', 1) ?? (await defaultThreads(ctx));
+  const threads = await threadsOption(ctx, 'score');
   const inputs = await loadInputs(ctx, 'score', { table: { threads, top } });
-  const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };
-  let shown: ScoredContact[];
-  let summary: string;
-  const columnar = 'table' in inputs.events || 'scores' in inputs.events ? (inputs.events as EventsTableRead) : undefined;
-  if (columnar?.table !== undefined || columnar?.scores !== undefined) {
-    // Columnar: the same ranking, with only the shown contacts' objects kept.
-    const { scored, contacts, tiers } = columnar.scores ?? scoreEventTable(columnar.table!, { ...options, ...(top === undefined ? {} : { top }) });
-    shown = scored;
-    summary = tierSummary(contacts, tiers);
-  } else {
-    const scored = scoreContacts(inputs.events.events, options);
-    shown = top === undefined ? scored : scored.slice(0, top);
-    summary = scoredSummary(scored);
-  }
+  const { scored: shown, summary } = scoreInputs(inputs, top);
   const path = await writeOutput(ctx, out, render(shown, format));
   for (const line of [...inputs.summary, summary]) ctx.info(line);
   if (path !== undefined) ctx.info(`Wrote ${shown.length} contacts to ${shownPath(path, ctx.io.cwd)}`);
   return 0;
-}
-
-/** Two threads pay off past ~32 MB of input (a worker costs ~50 ms to start). */
-async function defaultThreads(ctx: CommandContext): Promise<number> {
-  if (availableParallelism() < 2) return 1;
-  const sizes = await Promise.all(ctx.args.positionals.map((p) => stat(resolve(ctx.io.cwd, p)).then((s) => s.size, () => 0)));
-  return sizes.reduce((a, b) => a + b, 0) >= 32 * 1024 * 1024 ? 2 : 1;
 }
 
 function render(scored: readonly ScoredContact[], format: ScoreFormat): string {

@@ -3,11 +3,11 @@ import { buildSegments } from '../feedback/segments.js';
 import { segmentFiles } from '../node/writeSegments.js';
 import type { SegmentsFormat } from '../node/writeSegments.js';
 import { writeFiles } from '../node/writeFiles.js';
-import { scoreContacts } from '../score/scoreContacts.js';
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
+import { scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 
 /** `leadrank segments`: contact lists for marketing's next campaign. */
 export const segmentsCommand: Command = {
@@ -23,6 +23,7 @@ export const segmentsCommand: Command = {
     'out-dir': { type: 'string', short: 'o', value: 'DIR', description: 'Folder for the segment files.' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'csv (default), json or md.' },
     ...SCORING_OPTIONS,
+    ...THREAD_OPTIONS,
     ...EVENT_OPTIONS,
     ...COMMON_OPTIONS,
   },
@@ -33,12 +34,9 @@ export const segmentsCommand: Command = {
 async function run(ctx: CommandContext): Promise<number> {
   const outDir = resolve(ctx.io.cwd, requireOption(ctx.args, 'out-dir', 'segments', 'the folder to write the segments into'));
   const format = choiceOption<SegmentsFormat>(ctx.args, 'format', 'segments', ['csv', 'json', 'md'], 'csv');
-  const inputs = await loadInputs(ctx, 'segments', { outcomes: 'required' });
-  const scored = scoreContacts(inputs.events.events, {
-    asOf: inputs.asOf.ms,
-    model: inputs.config.scoring,
-    ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
-  });
+  const threads = await threadsOption(ctx, 'segments');
+  const inputs = await loadInputs(ctx, 'segments', { outcomes: 'required', table: { threads, top: undefined }, ledger: false });
+  const { scored } = scoreInputs(inputs);
   const seg = inputs.config.segments;
   const result = buildSegments(scored, {
     asOf: inputs.asOf.ms,

@@ -63,15 +63,18 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
   const lasts = new Float64Array(n);
   const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   const stateFor = (i: number): ContactState => (i < table.contacts.length ? stateOf(table, table.contactRows(i), asOf) : newContactState());
+  const top = Math.min(options.top ?? n, n);
+  // Every contact is returned: score each in full once (its rank key is read off the result).
+  const made: ScoredContact[] | undefined = top >= n ? new Array<ScoredContact>(n) : undefined;
   for (let i = 0; i < n; i++) {
-    const key = rankKeyOf(stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
+    const email = emails[i]!;
+    const key = made === undefined ? rankKeyOf(stateFor(i), s.contacts.get(email), asOf, ctx) : (made[i] = scoreOne(email, stateFor(i), s.contacts.get(email), asOf, ctx));
     scores[i] = key.score;
     lasts[i] = key.lastEngagement ?? Number.NEGATIVE_INFINITY;
     tiers[key.tier] += 1;
   }
 
   // Pass 3: the best `top` in ranking order (as compareScoredContacts orders), scored in full.
-  const top = Math.min(options.top ?? n, n);
   let candidates: number[];
   if (top >= n) candidates = Array.from({ length: n }, (_, i) => i);
   else if (top <= 0) candidates = [];
@@ -86,7 +89,7 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
     return emails[a]! < emails[b]! ? -1 : emails[a]! > emails[b]! ? 1 : 0;
   });
   const scored = candidates.slice(0, top).map((i, k) => {
-    const out = scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
+    const out = made?.[i] ?? scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
     out.rank = k + 1;
     return out;
   });

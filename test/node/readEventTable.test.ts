@@ -104,7 +104,8 @@ async function both(paths: string[], options: EventReadOptions, count = 2) {
   const actual = { files: tabled!.files, rejected: tabled!.rejected, cross: tabled!.crossFileDuplicates, scored: table.scored };
   const parts = await inParts(paths, options, count, 5);
   const merged = { ...parts.read, scores: parts.scores };
-  return { expected, actual, merged, table, split: parts.split };
+  const every = await inParts(paths, options, count, undefined); // as lists and segments read: every contact
+  return { expected, actual, merged, every: every.scores.scored, table, split: parts.split };
 }
 
 describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)', () => {
@@ -116,7 +117,7 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
         const options: EventReadOptions = mapped
           ? { mapping: { contact: 'email', type: 'type', at: 'timestamp', campaign: 'campaign', url: 'url', types: { skipme: 'ignored:test_rule' } }, timezone: 'Europe/Berlin' }
           : {};
-        const { expected, actual, merged, table, split } = await both(paths, options, count);
+        const { expected, actual, merged, every, table, split } = await both(paths, options, count);
         if (split) splits += 1;
         for (const k of ['rejected', 'files', 'cross', 'scored'] as const) {
           const a = JSON.stringify(actual[k]);
@@ -128,6 +129,7 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
         expect(JSON.stringify({ files: merged.files, rejected: merged.rejected, cross: merged.crossFileDuplicates, scored: merged.scores!.scored })).toBe(
           JSON.stringify({ ...expected, scored: expected.scored.slice(0, 5) }),
         );
+        expect(JSON.stringify(every)).toBe(JSON.stringify(expected.scored));
         expect(table.contacts).toBe(expected.scored.length);
         expect(merged.scores!.tiers).toEqual(table.tiers);
       }),

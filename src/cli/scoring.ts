@@ -1,0 +1,61 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { ScoredContact } from '../model/scored.js';
+import { scoreContacts } from '../score/scoreContacts.js';
+import { scoreEventTable } from '../score/scoreEventTable.js';
+import type { OptionSpecs } from './args.js';
+import { intOption } from './args.js';
+import type { CommandContext } from './context.js';
+import type { EventsTableRead } from './events.js';
+import type { RunInputs } from './inputs.js';
+import { scoredSummary, tierSummary } from './summary.js';
+
+/** `--threads`, for the commands that score event files (`score`, `lists`, `segments`). */
+export const THREAD_OPTIONS: OptionSpecs = Object.freeze({
+  threads: {
+    type: 'string',
+    value: 'N',
+    description: 'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default: 2 when the inputs pass 32 MB and the machine has 2 cores, else 1.',
+  },
+});
+
+/**
+ * `--threads N`, or the default: two threads pay off past ~32 MB of input (a worker costs ~50 ms to start).
+ *
+ * @example
+ * const threads = await threadsOption(ctx, 'lists');
+ */
+export async function threadsOption(ctx: CommandContext, command: string): Promise<number> {
+  const given = intOption(ctx.args, 'threads', command, 1);
+  if (given !== undefined) return given;
+  if (availableParallelism() < 2) return 1;
+  const sizes = await Promise.all(ctx.args.positionals.map((p) => stat(resolve(ctx.io.cwd, p)).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0) >= 32 * 1024 * 1024 ? 2 : 1;
+}
+
+/** The ranked contacts of a run (or its best `top`), and the summary line for them. */
+export interface RunScores {
+  scored: ScoredContact[];
+  summary: string;
+}
+
+/**
+ * Scores a run's events: from the columnar read when `loadInputs` made one (a table, or the scores
+ * its worker threads returned), else with `scoreContacts` on the event objects. Both give the same
+ * ranking (tested); `top` keeps only the best contacts' objects (all are still scored and counted).
+ *
+ * @example
+ * const inputs = await loadInputs(ctx, 'lists', { reps: 'required', table: { threads, top: undefined } });
+ * const { scored, summary } = scoreInputs(inputs);
+ */
+export function scoreInputs(inputs: RunInputs, top?: number): RunScores {
+  const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };
+  const columnar = inputs.events as EventsTableRead;
+  if (columnar.scores !== undefined || columnar.table !== undefined) {
+    const { scored, contacts, tiers } = columnar.scores ?? scoreEventTable(columnar.table!, { ...options, ...(top === undefined ? {} : { top }) });
+    return { scored, summary: tierSummary(contacts, tiers) };
+  }
+  const scored = scoreContacts(inputs.events.events, options);
+  return { scored: top === undefined ? scored : scored.slice(0, top), summary: scoredSummary(scored) };
+}
