@@ -66,27 +66,31 @@ const isEngagement = (h: Hit): boolean => h.type === 'open' || h.type === 'click
 export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string, number>, ctx: MachineContext): (string | undefined)[] {
   const reasons: (string | undefined)[] = hits.map((h) => h.pre);
   const groups = new Map<string, number[]>();
-  hits.forEach((h, i) => {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
     const key = messageKey(h);
-    if (key === undefined || !isEngagement(h)) return;
+    if (key === undefined || !isEngagement(h)) continue;
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
-  });
+  }
+  if (groups.size === 0) return reasons;
   const m = ctx.model.machine;
+  // The strongest behavioural reason found per hit (groups are disjoint: each hit is marked by its own group only).
+  const found: (string | undefined)[] = new Array<string | undefined>(hits.length);
+  let marked = false;
+  const mark = (i: number, reason: string): void => {
+    const prev = found[i];
+    if (prev === undefined || MACHINE_REASONS.indexOf(reason as never) < MACHINE_REASONS.indexOf(prev as never)) found[i] = reason;
+    marked = true;
+  };
+  const clickUrl = (i: number): string | undefined => (hits[i]!.type === 'click' ? hits[i]!.url : undefined);
+  const keyOf = (i: number): string => ctx.rules.link(clickUrl(i)!).key;
   for (const [key, all] of groups) {
-    const found = new Map<number, string>();
-    const mark = (i: number, reason: string) => {
-      const prev = found.get(i);
-      if (prev === undefined || MACHINE_REASONS.indexOf(reason as never) < MACHINE_REASONS.indexOf(prev as never)) found.set(i, reason);
-    };
-    const clickUrl = (i: number) => (hits[i]?.type === 'click' ? hits[i]?.url : undefined);
     if (m.honeypot.enabled && m.honeypot.patterns.length > 0) {
-      const traps = all.filter((i) => {
-        const url = clickUrl(i);
-        return url !== undefined && ctx.rules.isHoneypot(url);
-      });
-      for (const t of traps) {
+      for (const t of all) {
+        const url = clickUrl(t);
+        if (url === undefined || !ctx.rules.isHoneypot(url)) continue;
         const at = hits[t]!.at;
         for (const i of all) if (hits[i]!.type === 'click' && Math.abs(hits[i]!.at - at) <= m.honeypot.seconds * 1000) mark(i, 'honeypot');
       }
@@ -107,11 +111,12 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
       }
     }
     const clicks = cand.filter((i) => clickUrl(i) !== undefined);
-    const keyOf = (i: number) => ctx.rules.link(clickUrl(i)!).key;
+    if (clicks.length === 0) continue;
     if (m.linkBurst.enabled) {
       for (let s = 0, e = 0; s < clicks.length; s++) {
         if (e < s) e = s;
         while (e + 1 < clicks.length && hits[clicks[e + 1]!]!.at - hits[clicks[s]!]!.at <= m.linkBurst.seconds * 1000) e++;
+        if (e - s + 1 < m.linkBurst.links) continue; // fewer clicks than links: no burst
         const window = clicks.slice(s, e + 1);
         if (new Set(window.map(keyOf)).size >= m.linkBurst.links) for (const i of window) mark(i, 'link_burst');
       }
@@ -127,7 +132,7 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
         if ([...known].every((k) => first.has(k)) && span <= m.allLinks.seconds * 1000) for (const i of first.values()) mark(i, 'all_links_clicked');
       }
     }
-    for (const [i, reason] of found) if (reasons[i] === undefined) reasons[i] = reason;
   }
+  if (marked) for (let i = 0; i < hits.length; i++) if (reasons[i] === undefined && found[i] !== undefined) reasons[i] = found[i];
   return reasons;
 }
