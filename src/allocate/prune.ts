@@ -19,11 +19,11 @@ const MAX_NEIGHBOUR_WORK = 20_000_000;
  * candidates, their order, nor the lead order. Leads with a pair worth exactly 0 stay (the solver
  * fills leftover room with them).
  *
- * @param rest - lead indices, ascending
+ * @param rest - lead indices, ascending; compacted in place to the kept ones (no second array of a million entries)
  * @param rows - each lead's pair row
  * @param score - each lead's score (value = score × fit)
  * @param capacity - each rep's remaining capacity
- * @returns the kept lead indices, ascending (`rest` itself when nothing can be pruned)
+ * @returns the kept lead indices, ascending: the start of `rest` (`rest` itself, untouched, when nothing can be pruned)
  */
 export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[], score: Float64Array, capacity: readonly number[]): Int32Array {
   const R = capacity.length;
@@ -95,19 +95,18 @@ export function leadsTheSolverMayPlace(rest: Int32Array, rows: readonly PairRow[
   const margin = maxValue * 2 ** -27;
   const threshold = new Float64Array(R);
   for (let r = 0; r < R; r += 1) threshold[r] = bound[r] === 0 ? Infinity : size[r]! < bound[r]! ? -Infinity : above[r]! - margin;
-  const kept = new Int32Array(rest.length);
-  let k = 0;
+  let k = 0; // k ≤ x: the kept ones overwrite only entries already read
   for (let x = 0; x < rest.length; x += 1) {
     const i = rest[x]!;
     const { reps, fit } = rows[i]!;
     for (let j = 0; j < reps.length; j += 1) {
       const v = score[i]! * fit[j]!;
       if (v === 0 || v >= threshold[reps[j]!]!) {
-        kept[k++] = i;
+        rest[k++] = i;
         break;
       }
     }
   }
-  return kept.subarray(0, k);
+  return rest.subarray(0, k);
 }
 

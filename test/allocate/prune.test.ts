@@ -70,7 +70,10 @@ describe('leadsTheSolverMayPlace', () => {
     expect(kept.length).toBeLessThan(40);
     // The best leads are among them, in order.
     expect([...kept]).toEqual([...kept].sort((a, b) => a - b));
-    const best = [...rest].sort((a, b) => score[b]! - score[a]! || a - b).slice(0, 20);
+    // They are the start of `rest`, compacted in place.
+    expect(kept.buffer).toBe(rest.buffer);
+    expect([...rest.subarray(0, kept.length)]).toEqual([...kept]);
+    const best = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b).slice(0, 20);
     for (const i of best) expect(kept).toContain(i);
   });
 
