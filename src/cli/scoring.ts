@@ -16,23 +16,32 @@ export const THREAD_OPTIONS: OptionSpecs = Object.freeze({
   threads: {
     type: 'string',
     value: 'N',
-    description: 'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default: 2 when the inputs pass 32 MB and the machine has 2 cores, else 1.',
+    description:
+      'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default on a machine with 2 cores: 2 when the inputs pass 32 MB (score) or 256 MB (lists, segments), else 1.',
   },
 });
 
 /**
- * `--threads N`, or the default: two threads pay off past ~32 MB of input (a worker costs ~50 ms to start).
+ * `--threads N`, or the default: two threads when the event files pass `minBytes`. For `score --top`
+ * that is ~32 MB (a worker costs ~50 ms to start). Commands that need every contact's
+ * `ScoredContact` get them copied back from the workers, which costs about what the second thread
+ * saves below ~256 MB (1M rows, 90 MB: 8.3 s on one thread, 9.8 s on two; 5M rows: 19.8 s, 18.6 s).
  *
  * @example
- * const threads = await threadsOption(ctx, 'lists');
+ * const threads = await threadsOption(ctx, 'lists', EVERY_CONTACT_BYTES);
  */
-export async function threadsOption(ctx: CommandContext, command: string): Promise<number> {
+export async function threadsOption(ctx: CommandContext, command: string, minBytes = TOP_BYTES): Promise<number> {
   const given = intOption(ctx.args, 'threads', command, 1);
   if (given !== undefined) return given;
   if (availableParallelism() < 2) return 1;
   const sizes = await Promise.all(ctx.args.positionals.map((p) => stat(resolve(ctx.io.cwd, p)).then((s) => s.size, () => 0)));
-  return sizes.reduce((a, b) => a + b, 0) >= 32 * 1024 * 1024 ? 2 : 1;
+  return sizes.reduce((a, b) => a + b, 0) >= minBytes ? 2 : 1;
 }
+
+/** Input size from which `score` (the best `--top` contacts) uses two threads by default. */
+export const TOP_BYTES = 32 * 1024 * 1024;
+/** Input size from which `lists` and `segments` (every contact) use two threads by default. */
+export const EVERY_CONTACT_BYTES = 256 * 1024 * 1024;
 
 /** The ranked contacts of a run (or its best `top`), and the summary line for them. */
 export interface RunScores {

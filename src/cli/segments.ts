@@ -7,7 +7,7 @@ import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOp
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
-import { scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
+import { EVERY_CONTACT_BYTES, scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 
 /** `leadrank segments`: contact lists for marketing's next campaign. */
 export const segmentsCommand: Command = {
@@ -34,7 +34,7 @@ export const segmentsCommand: Command = {
 async function run(ctx: CommandContext): Promise<number> {
   const outDir = resolve(ctx.io.cwd, requireOption(ctx.args, 'out-dir', 'segments', 'the folder to write the segments into'));
   const format = choiceOption<SegmentsFormat>(ctx.args, 'format', 'segments', ['csv', 'json', 'md'], 'csv');
-  const threads = await threadsOption(ctx, 'segments');
+  const threads = await threadsOption(ctx, 'segments', EVERY_CONTACT_BYTES);
   const inputs = await loadInputs(ctx, 'segments', { outcomes: 'required', table: { threads, top: undefined }, ledger: false });
   const { scored } = scoreInputs(inputs);
   const seg = inputs.config.segments;
