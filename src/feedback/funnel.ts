@@ -54,7 +54,9 @@ export function countFunnel(touched: FirstTouch, ctx: FunnelContext): FunnelCoun
     const lead = sc !== undefined && ctx.leadTiers.includes(sc.tier);
     if (sc) out.leadsByTier[sc.tier] += 1;
     if (lead) out.leads += 1;
-    const stages = reachedStages(ctx.histories.get(contact)?.calls ?? [], since, ctx.rules);
+    const calls = ctx.histories.get(contact)?.calls;
+    if (calls === undefined || calls.length === 0) continue; // no call, no stage past engaged (most contacts)
+    const stages = reachedStages(calls, since, ctx.rules);
     if (stages.has('called')) {
       out.called += 1;
       if (lead) out.leadsCalled += 1;
