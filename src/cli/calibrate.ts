@@ -40,7 +40,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const labels = choiceOption(ctx.args, 'labels', 'calibrate', ['auto', 'won_lost', 'interest'] as const, 'auto');
   const holdout = numberOption(ctx.args.values['holdout'], 'holdout');
   const l2 = numberOption(ctx.args.values['l2'], 'l2');
-  const inputs = await loadInputs(ctx, 'calibrate', { outcomes: 'required' });
+  const inputs = await loadInputs(ctx, 'calibrate', { outcomes: 'required', tableEvents: true });
   const options: CalibrateOptions = {
     asOf: inputs.asOf.ms,
     model: inputs.config.scoring,

@@ -42,6 +42,12 @@ export interface InputNeeds {
    */
   table?: { threads: number; top: number | undefined };
   /**
+   * The command takes event objects (`events.events`), but CSV exports the table takes may be read
+   * into one and turned into events (`EventTable.toEvents`): much faster than the object
+   * reader, and the same events after deduplication.
+   */
+  tableEvents?: true;
+  /**
    * `false`: the command shows nothing of the per-event ledger, so contacts are scored without one
    * (`reasons.ledger` off; every other field of each `ScoredContact` is the same). @default true
    */
@@ -79,6 +85,13 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
     const scoring = { asOf: asOf.ms, model: config.scoring, contacts: contacts?.rows, top: table.top };
     events = await scoreTableInThreads(args.positionals, readOptions, io.cwd, scoring, table.threads, progress);
   } else if (table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
+  else if (needs.tableEvents) {
+    const read = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
+    if (read?.table !== undefined) {
+      const { table: t, ...rest } = read;
+      events = { ...rest, events: t.toEvents() };
+    }
+  }
   events ??= await readEventFiles(args.positionals, readOptions, io.cwd, progress);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
   const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);

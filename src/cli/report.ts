@@ -52,7 +52,7 @@ async function run(ctx: CommandContext): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(given)})`, 'report');
   }
   const allocationPath = stringOption(ctx.args, 'allocation');
-  const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional' });
+  const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional', tableEvents: true, ledger: false });
   const allocation = allocationPath === undefined ? undefined : await readAllocation(resolve(ctx.io.cwd, allocationPath));
   const report = buildCampaignReport(inputs.events.events, {
     asOf: inputs.asOf.ms,

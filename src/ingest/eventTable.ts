@@ -1,3 +1,4 @@
+import type { EngagementEvent } from '../model/event.js';
 import type { EventDraft } from './adapter.js';
 
 /** Rows per column chunk: columns grow chunk by chunk, never by copying what they hold. */
@@ -367,6 +368,35 @@ export class EventTable {
     swap(this.bounceCol, gatherColumn(this.bounceCol, order, n, () => new Uint8Array(CHUNK)));
     swap(this.fileCol, gatherColumn(this.fileCol, order, n, () => new Uint16Array(CHUNK)));
     this.contactCol.length = 0;
+  }
+
+  /**
+   * The rows left after `dedupe` as events, contact by contact (each in the order of
+   * {@link contactRows}): for the steps that take event objects (the campaign report, calibration)
+   * once the file was read the columnar way. `source` names the generic reader (every row the table
+   * holds came through it) and record 0: the table keeps no record numbers.
+   */
+  toEvents(): EngagementEvent[] {
+    const out: EngagementEvent[] = [];
+    const source = { format: 'generic', record: 0 };
+    for (let c = 0; c < this.contacts.length; c++) {
+      const contact = this.contacts[c]!;
+      const rows = this.contactRows(c);
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k]!;
+        const e: EngagementEvent = { contact, type: this.types[this.typeOf(r)]!, at: this.atOf(r), source };
+        const campaign = this.campaignOf(r);
+        if (campaign >= 0) e.campaign = this.strings[campaign]!;
+        const message = this.messageOf(r);
+        if (message >= 0) e.message = this.strings[message]!;
+        const url = this.urlOf(r);
+        if (url >= 0) e.url = this.strings[url]!;
+        const bounce = this.bounceOf(r);
+        if (bounce !== 0) e.bounce = bounce === 2 ? 'soft' : 'hard';
+        out.push(e);
+      }
+    }
+    return out;
   }
 
   /** Rows of contact `id` left after `dedupe`, in a canonical order. */

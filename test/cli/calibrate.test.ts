@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFromJson } from '../../src/cli/config.js';
+import { probeTableFiles } from '../../src/cli/events.js';
 import { SCENARIO_ARGS, run, tempDir } from './helpers.js';
 
 /** A seeded population: contacts who click pricing or demo links mostly win; careers clickers lose. */
@@ -22,10 +23,28 @@ function population(dir: string): void {
     calls.push(`${contact},2026-10-${String(10 + (i % 15)).padStart(2, '0')} 10:00,${won ? 'Closed won' : 'Lost'}`);
   }
   writeFileSync(join(dir, 'events.ndjson'), `${events.join('\n')}\n`);
+  // The same events as a CSV export, which is read the columnar way and turned into events.
+  const cell = (v: string | undefined): string => v ?? '';
+  const rows = events.map((line) => JSON.parse(line) as { contact: string; type: string; at: number; campaign: string; message: string; url?: string });
+  const csv = rows.map((e) => [e.contact, e.type, new Date(e.at).toISOString(), e.campaign, e.message, cell(e.url)].join(','));
+  writeFileSync(join(dir, 'events.csv'), `email,type,timestamp,campaign,message,url\n${csv.join('\n')}\n`);
   writeFileSync(join(dir, 'calls.csv'), `${calls.join('\n')}\n`);
 }
 
 describe('leadrank calibrate', () => {
+  it('gives the same config and report from a CSV export (read the columnar way) as from the same events in NDJSON', async () => {
+    const dir = tempDir();
+    population(dir);
+    expect(await probeTableFiles(['events.csv'], {}, dir)).toBeDefined();
+    const tail = ['--outcomes', 'calls.csv', '--as-of', '2026-11-01', '-q'];
+    const csv = await run(['calibrate', 'events.csv', ...tail, '--out', 'from-csv.json'], { cwd: dir });
+    const ndjson = await run(['calibrate', 'events.ndjson', ...tail, '--out', 'from-ndjson.json'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toMatch(/^# Calibration/);
+    expect(csv.stdout).toBe(ndjson.stdout);
+    expect(readFileSync(join(dir, 'from-csv.json'), 'utf8')).toBe(readFileSync(join(dir, 'from-ndjson.json'), 'utf8'));
+  });
+
   it('fits weights on a seeded population, writes a config the other commands accept, the same every run', async () => {
     const dir = tempDir();
     population(dir);

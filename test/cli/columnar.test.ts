@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { probeTableFiles } from '../../src/cli/events.js';
 import { EXPORTS, readTree, run, tempDir } from './helpers.js';
 
-// `score`, `lists` and `segments` read a plain CSV export into the columnar table; any other file
-// (here NDJSON) takes the object path. Both must write the same files.
+// `score`, `lists` and `segments` score a plain CSV export from the columnar table, and `report`
+// turns the table into events; any other file (here NDJSON) takes the object path. Both must write
+// the same files (calibrate: test/cli/calibrate.test.ts).
 const SCENARIO = new URL('../../fixtures/scenario/', import.meta.url).pathname;
 
 /** The scenario's canonical events without the fields the table does not hold (user agent, IP, machine, bounce class). */
@@ -32,7 +33,7 @@ function writeInputs(): { dir: string; csv: string; ndjson: string } {
 
 const TABLES = ['--contacts', 'contacts.csv', '--config', 'leadrank.json', '--as-of', '2026-11-23T12:00:00Z'];
 
-describe('the columnar path of lists and segments', () => {
+describe('the columnar path of the commands', () => {
   it('is taken for the CSV and not for the NDJSON (the comparison below is not vacuous)', async () => {
     const { csv, ndjson } = writeInputs();
     expect(await probeTableFiles([csv], {}, EXPORTS)).toBeDefined();
@@ -79,5 +80,19 @@ describe('the columnar path of lists and segments', () => {
     const scored = JSON.parse(table.stdout) as { ledger?: unknown[] }[];
     expect(scored.length).toBeGreaterThan(10);
     expect(scored.some((s) => (s.ledger?.length ?? 0) > 0)).toBe(true);
+  });
+
+  it('report: the same campaign report as the object path, after a week of calls', async () => {
+    const { csv, ndjson } = writeInputs();
+    const lists = tempDir();
+    expect((await run(['lists', csv, ...TABLES, '--reps', 'reps.csv', '--outcomes', 'outcomes.csv', '--out-dir', lists, '--quiet'])).code).toBe(0);
+    const tail = [...TABLES, '--outcomes', 'outcomes.csv', '--allocation', join(lists, 'allocation.json'), '--format', 'json', '--quiet'];
+    const table = await run(['report', csv, ...tail]);
+    const objects = await run(['report', ndjson, ...tail]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe(objects.stdout);
+    const report = JSON.parse(table.stdout) as { campaigns: { email: { opens: { human: number } } }[] };
+    expect(report.campaigns.length).toBeGreaterThan(1);
+    expect(report.campaigns.some((c) => c.email.opens.human > 0)).toBe(true);
   });
 });

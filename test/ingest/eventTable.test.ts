@@ -64,4 +64,26 @@ describe('EventTable (the columnar store of the fast path)', () => {
     table.dedupe();
     expect(() => table.append(0, 0, 0, -1, -1, -1, 0, 0)).toThrow(/after dedupe/);
   });
+
+  it('turns its rows back into events after dedupe: every field it holds, bounce classes, contact by contact', () => {
+    const table = new EventTable();
+    const add = (email: string, type: string, at: number, campaign?: string, message?: string, url?: string, bounce = 0) =>
+      table.append(table.contactId(email), table.typeId(type)!, at, table.stringId(campaign), table.stringId(message), table.stringId(url), bounce, 0);
+    add('b@x.com', 'click', 2_000, 'Spring', 'm-1', 'https://x.com/pricing');
+    add('a@x.com', 'bounce', 1_500, 'Spring', undefined, undefined, 2);
+    add('b@x.com', 'open', 1_000, 'Spring', 'm-1');
+    add('a@x.com', 'bounce', 1_600, undefined, undefined, undefined, 1);
+    add('a@x.com', 'bounce', 1_700);
+    add('b@x.com', 'open', 1_000, 'Spring', 'm-1'); // a duplicate: dropped
+    expect(() => table.toEvents()).toThrow(/dedupe/);
+    table.dedupe();
+    const source = { format: 'generic', record: 0 };
+    expect(table.toEvents()).toEqual([
+      { contact: 'b@x.com', type: 'open', at: 1_000, campaign: 'Spring', message: 'm-1', source },
+      { contact: 'b@x.com', type: 'click', at: 2_000, campaign: 'Spring', message: 'm-1', url: 'https://x.com/pricing', source },
+      { contact: 'a@x.com', type: 'bounce', at: 1_500, campaign: 'Spring', bounce: 'soft', source },
+      { contact: 'a@x.com', type: 'bounce', at: 1_600, bounce: 'hard', source },
+      { contact: 'a@x.com', type: 'bounce', at: 1_700, source },
+    ]);
+  });
 });
