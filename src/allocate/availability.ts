@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format, getISODay } from 'date-fns';
+import { format } from 'date-fns/format';
+import { getISODay } from 'date-fns/getISODay';
 import type { RepLike } from './types.js';
 
 /** Whether a rep works on the list's day, judged in the rep's time zone. */

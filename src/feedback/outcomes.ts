@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { endOfDay } from 'date-fns';
+import { endOfDay } from 'date-fns/endOfDay';
 import { LeadrankError, issuesFromZod } from '../model/errors.js';
 import { CallOutcomeSchema, DISPOSITIONS, compareOutcomes } from '../model/outcome.js';
 import type { CallOutcome, CallOutcomeInput, Disposition } from '../model/outcome.js';
