@@ -44,7 +44,8 @@ export interface InputNeeds {
   /**
    * The command takes event objects (`events.events`), but CSV exports the table takes may be read
    * into one and turned into events (`EventTable.toEvents`): much faster than the object
-   * reader, and the same events after deduplication.
+   * reader, and the same events after deduplication. The table stays in `events.table`, so
+   * `scoreInputs` scores from it.
    */
   tableEvents?: true;
   /**
@@ -87,10 +88,7 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
   } else if (table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
   else if (needs.tableEvents) {
     const read = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
-    if (read?.table !== undefined) {
-      const { table: t, ...rest } = read;
-      events = { ...rest, events: t.toEvents() };
-    }
+    if (read?.table !== undefined) events = { ...read, events: read.table.toEvents() }; // the table stays, for scoreInputs
   }
   events ??= await readEventFiles(args.positionals, readOptions, io.cwd, progress);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);

@@ -11,8 +11,10 @@ import { renderCampaignReportMarkdown } from '../report/campaignReportMarkdown.j
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, stringOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { UsageError } from './exitCodes.js';
+import type { EventsTableRead } from './events.js';
 import { loadInputs } from './inputs.js';
 import { formatFromOut, shownPath, writeOutput, wroteLines } from './output.js';
+import { scoreInputs } from './scoring.js';
 
 const FORMATS = ['md', 'csv', 'json'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -54,9 +56,13 @@ async function run(ctx: CommandContext): Promise<number> {
   const allocationPath = stringOption(ctx.args, 'allocation');
   const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional', tableEvents: true, ledger: false });
   const allocation = allocationPath === undefined ? undefined : await readAllocation(resolve(ctx.io.cwd, allocationPath));
+  // Read the columnar way, the contacts are scored from the table (the same tiers as the report
+  // would give them from the events, in a fraction of the time); else the report scores them.
+  const scored = (inputs.events as EventsTableRead).table === undefined ? undefined : scoreInputs(inputs).scored;
   const report = buildCampaignReport(inputs.events.events, {
     asOf: inputs.asOf.ms,
     model: inputs.config.scoring,
+    ...(scored === undefined ? {} : { scored }),
     ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),
     ...(allocation ? { allocation } : {}),

@@ -22,7 +22,9 @@ function scenarioEvents(): { contact: string; type: string; at: number; campaign
 
 function writeInputs(): { dir: string; csv: string; ndjson: string } {
   const dir = tempDir();
-  const events = scenarioEvents();
+  // Plus a contact whose only events come after --as-of (scored as a contact with future events, engaged in no campaign).
+  const late = { contact: 'late.visitor@farm.example', campaign: 'Spring tractor promo', message: 'stp-2026-10' };
+  const events = [...scenarioEvents(), { ...late, type: 'open', at: Date.parse('2026-11-30T09:00:00Z') }, { ...late, type: 'click', at: Date.parse('2026-11-30T09:05:00Z'), url: 'https://agri.example.com/pricing' }];
   const quote = (s: string | undefined): string => (s === undefined ? '' : /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const csv = ['email,type,timestamp,campaign,message,url', ...events.map((e) => [e.contact, e.type, new Date(e.at).toISOString(), e.campaign, e.message, e.url].map(quote).join(','))];
   writeFileSync(join(dir, 'events.csv'), `${csv.join('\n')}\n`);
@@ -77,7 +79,8 @@ describe('the columnar path of the commands', () => {
     const table = await run(['score', csv, ...TABLES, '--format', 'json', '--quiet']);
     const objects = await run(['score', ndjson, ...TABLES, '--format', 'json', '--quiet']);
     expect(table.stdout).toBe(objects.stdout);
-    const scored = JSON.parse(table.stdout) as { ledger?: unknown[] }[];
+    const scored = JSON.parse(table.stdout) as { contact: string; futureEvents?: number; ledger?: unknown[] }[];
+    expect(scored.find((c) => c.contact === 'late.visitor@farm.example')?.futureEvents).toBe(2);
     expect(scored.length).toBeGreaterThan(10);
     expect(scored.some((s) => (s.ledger?.length ?? 0) > 0)).toBe(true);
   });
