@@ -86,4 +86,41 @@ describe('EventTable (the columnar store of the fast path)', () => {
       { contact: 'a@x.com', type: 'bounce', at: 1_700, source },
     ]);
   });
+
+  it('orders each contact\'s rows by time, type, message, URL, file, campaign and bounce, few rows or many', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const table = new EventTable();
+    const types = ['open', 'click', 'bounce'].map((t) => table.typeId(t)!);
+    const strings = ['a', 'b', 'c'].map((x) => table.stringId(x));
+    // 30 rows (the insertion sort) and 120 rows (the comparator sort), with many equal times.
+    const sizes: Record<string, number> = { 'few@x.com': 30, 'many@x.com': 120 };
+    const rows: { contact: string; at: number; type: number; message: number; url: number; file: number; campaign: string; bounce: number }[] = [];
+    for (const [contact, count] of Object.entries(sizes)) {
+      for (let k = 0; k < count; k++) {
+        const row = { contact, at: 1_000 * rand(6), type: types[rand(3)]!, message: strings[rand(3)]!, url: rand(2) ? strings[rand(3)]! : -1, file: rand(2), campaign: ['a', 'b', 'c'][rand(3)]!, bounce: rand(3) };
+        rows.push(row);
+        table.append(table.contactId(contact), row.type, row.at, table.stringId(row.campaign), row.message, row.url, row.bounce, row.file);
+      }
+    }
+    table.dedupe(2);
+    const key = (r: { at: number; type: number; message: number; url: number; file: number; campaign: string; bounce: number }) => [r.at, r.type, r.message, r.url, r.file, r.campaign, r.bounce].join('|');
+    const cmp = (a: (typeof rows)[number], b: (typeof rows)[number]): number =>
+      a.at - b.at || a.type - b.type || a.message - b.message || a.url - b.url || a.file - b.file || (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : 0) || a.bounce - b.bounce;
+    for (const contact of Object.keys(sizes)) {
+      const got = [...table.contactRows(table.contactId(contact))].map((r) =>
+        key({ at: table.atOf(r), type: table.typeOf(r), message: table.messageOf(r), url: table.urlOf(r), file: table.fileOf(r), campaign: table.strings[table.campaignOf(r)]!, bounce: table.bounceOf(r) }),
+      );
+      const sorted = rows.filter((r) => r.contact === contact).sort(cmp).map(key);
+      expect(got.length).toBeGreaterThan(10);
+      // What dedupe kept, in the reference order (it drops repeats, so compare as a subsequence).
+      let at = 0;
+      for (const k of got) {
+        while (at < sorted.length && sorted[at] !== k) at++;
+        expect(at, `${contact}: ${k} out of order`).toBeLessThan(sorted.length);
+        at++;
+      }
+      expect([...got].sort((a, b) => sorted.indexOf(a) - sorted.indexOf(b))).toEqual(got);
+    }
+  });
 });
