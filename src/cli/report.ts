@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { AllocationLike } from '../feedback/campaignReport.js';
 import { buildCampaignReport } from '../feedback/campaignReport.js';
 import { LeadrankError } from '../model/errors.js';
+import { classifyEventTable } from '../score/scoreEventTable.js';
 import { campaignReportFiles } from '../node/writeCampaignReport.js';
 import { writeFiles } from '../node/writeFiles.js';
 import { renderCampaignReportCsv } from '../report/campaignReportCsv.js';
@@ -54,15 +55,18 @@ async function run(ctx: CommandContext): Promise<number> {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(given)})`, 'report');
   }
   const allocationPath = stringOption(ctx.args, 'allocation');
-  const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional', tableEvents: true, ledger: false });
+  const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional', table: { threads: 1, top: undefined }, ledger: false });
   const allocation = allocationPath === undefined ? undefined : await readAllocation(resolve(ctx.io.cwd, allocationPath));
-  // Read the columnar way, the contacts are scored from the table (the same tiers as the report
-  // would give them from the events, in a fraction of the time); else the report scores them.
-  const scored = (inputs.events as EventsTableRead).table === undefined ? undefined : scoreInputs(inputs).scored;
-  const report = buildCampaignReport(inputs.events.events, {
+  // Read the columnar way, the events are classified and the contacts scored from the table, per
+  // contact (the same flags and tiers the report would give them, without a million event objects
+  // held twice); else the report does both from the events.
+  const table = (inputs.events as EventsTableRead).table;
+  const events = table === undefined ? inputs.events.events : classifyEventTable(table, { asOf: inputs.asOf.ms, model: inputs.config.scoring });
+  const fromTable = table === undefined ? {} : { classified: true, scored: scoreInputs(inputs).scored };
+  const report = buildCampaignReport(events, {
     asOf: inputs.asOf.ms,
     model: inputs.config.scoring,
-    ...(scored === undefined ? {} : { scored }),
+    ...fromTable,
     ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),
     ...(allocation ? { allocation } : {}),

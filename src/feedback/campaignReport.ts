@@ -33,6 +33,12 @@ export interface CampaignReportOptions extends FunnelRules {
   asOf: TimeInput;
   /** The scoring model: its machine rules classify events, its link rules give topics. @default the default model */
   model?: ScoringModelInput | ScoringModel;
+  /**
+   * The events already carry the machine flags `classifyMachineEvents` gives the events up to
+   * `asOf` under this model (as a columnar read gives them): they are not classified again.
+   * @default false
+   */
+  classified?: boolean;
   /** Scored contacts for tiers; scored here from `events` (with `contacts`) when left out. */
   scored?: readonly ScoredContact[];
   /** CRM records, used when the report scores the events itself. */
@@ -71,7 +77,7 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
     throw new LeadrankError([{ code: 'invalid_value', field: 'leadTiers', message: `must be tiers out of ${TIERS.join(', ')} (got ${JSON.stringify(badTier)})` }]);
   }
   const inWindow = events.filter((e) => e.at <= asOf);
-  const classified = classifyMachineEvents(inWindow, { model });
+  const classified = options.classified === true ? inWindow : classifyMachineEvents(inWindow, { model });
   const scored = options.scored ?? scoreContacts(inWindow, { asOf, model, ...(options.contacts === undefined ? {} : { contacts: options.contacts }) });
   const rules: FunnelRules = {};
   for (const k of ['reachedDispositions', 'interestedDispositions', 'interestedMinInterest', 'meetingDispositions', 'unansweredDispositions'] as const) {

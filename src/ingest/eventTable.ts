@@ -11,6 +11,9 @@ const WIDE = 0xffffffff;
 /** A string-id column's chunk: id + 1 (0 for none), 16 bits a row while the ids fit, else 32. */
 type IdChunk = Uint16Array | Int32Array;
 
+/** The `source` of the events a table gives back: the generic reader, no record number (the table keeps none). */
+const TABLE_SOURCE = Object.freeze({ format: 'generic', record: 0 });
+
 /** What {@link EventTable.dedupe} found: duplicates per file and between files. */
 export interface TableDedupe {
   /** Per file index: events dropped as duplicates inside that file. */
@@ -400,25 +403,26 @@ export class EventTable {
    */
   toEvents(): EngagementEvent[] {
     const out: EngagementEvent[] = [];
-    const source = { format: 'generic', record: 0 };
     for (let c = 0; c < this.contacts.length; c++) {
       const contact = this.contacts[c]!;
       const rows = this.contactRows(c);
-      for (let k = 0; k < rows.length; k++) {
-        const r = rows[k]!;
-        const e: EngagementEvent = { contact, type: this.types[this.typeOf(r)]!, at: this.atOf(r), source };
-        const campaign = this.campaignOf(r);
-        if (campaign >= 0) e.campaign = this.strings[campaign]!;
-        const message = this.messageOf(r);
-        if (message >= 0) e.message = this.strings[message]!;
-        const url = this.urlOf(r);
-        if (url >= 0) e.url = this.strings[url]!;
-        const bounce = this.bounceOf(r);
-        if (bounce !== 0) e.bounce = bounce === 2 ? 'soft' : 'hard';
-        out.push(e);
-      }
+      for (let k = 0; k < rows.length; k++) out.push(this.eventOf(rows[k]!, contact));
     }
     return out;
+  }
+
+  /** Row `r` of `contact` as an event (see {@link toEvents}). */
+  eventOf(r: number, contact: string): EngagementEvent {
+    const e: EngagementEvent = { contact, type: this.types[this.typeOf(r)]!, at: this.atOf(r), source: TABLE_SOURCE };
+    const campaign = this.campaignOf(r);
+    if (campaign >= 0) e.campaign = this.strings[campaign]!;
+    const message = this.messageOf(r);
+    if (message >= 0) e.message = this.strings[message]!;
+    const url = this.urlOf(r);
+    if (url >= 0) e.url = this.strings[url]!;
+    const bounce = this.bounceOf(r);
+    if (bounce !== 0) e.bounce = bounce === 2 ? 'soft' : 'hard';
+    return e;
   }
 
   /** Rows of contact `id` left after `dedupe`, in a canonical order. */

@@ -94,8 +94,10 @@ describe('the columnar path of the commands', () => {
     const objects = await run(['report', ndjson, ...tail]);
     expect(table.code).toBe(0);
     expect(table.stdout).toBe(objects.stdout);
-    const report = JSON.parse(table.stdout) as { campaigns: { email: { opens: { human: number } } }[] };
+    const report = JSON.parse(table.stdout) as { campaigns: { email: { opens: { human: number }; machineReasons: Record<string, number> } }[] };
     expect(report.campaigns.length).toBeGreaterThan(1);
     expect(report.campaigns.some((c) => c.email.opens.human > 0)).toBe(true);
+    // Machine traffic was classified (from the table on one side, the events on the other).
+    expect(report.campaigns.some((c) => Object.keys(c.email.machineReasons).length > 0)).toBe(true);
   });
 });
