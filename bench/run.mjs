@@ -66,8 +66,8 @@ Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone �
 Where the time goes (\`node --cpu-prof\`, 5M rows, 2 threads, each thread's timeline): start-up
 ~0.27 s (loading the CLI ~0.1 s, probe, worker start and its module load ~0.14 s); reading its half
 of the bytes ~1.7–2.0 s (batched e-mail → id lookups ~0.45 s, cache-bound; contact interning
-~0.15 s; cells, times, campaign/URL ids, GC the rest); trading rows ~0.2 s; dedupe ~0.5 s (rows
-moved into contact order ~0.2 s, per-contact sort); scoring its ~125k contacts ~1.0 s
+~0.15 s; cells, times, campaign/URL ids, GC the rest); trading rows ~0.2 s; dedupe ~0.4 s (rows
+moved into contact order ~0.2 s, per-contact insertion sort); scoring its ~125k contacts ~1.0 s
 (\`evaluateContact\` ~0.6 s with machine classification ~0.25 s, repeats, decay, caps and the
 ledger per contact). Nothing of the model is switched off. Memory: ~14 bytes a row of columns, the
 row order of dedupe (4 bytes), the columns' copy while they move into contact order, each thread's
