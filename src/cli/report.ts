@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { AllocationLike } from '../feedback/campaignReport.js';
 import { buildCampaignReport } from '../feedback/campaignReport.js';
 import { LeadrankError } from '../model/errors.js';
-import { classifyEventTable } from '../score/scoreEventTable.js';
+import { classifyEventTable } from '../score/classifyEventTable.js';
 import { campaignReportFiles } from '../node/writeCampaignReport.js';
 import { writeFiles } from '../node/writeFiles.js';
 import { renderCampaignReportCsv } from '../report/campaignReportCsv.js';

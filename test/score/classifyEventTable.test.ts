@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventTable } from '../../src/ingest/eventTable.js';
 import type { EngagementEvent } from '../../src/model/event.js';
 import { classifyMachineEvents } from '../../src/score/classifyMachineEvents.js';
-import { classifyEventTable } from '../../src/score/scoreEventTable.js';
+import { classifyEventTable } from '../../src/score/classifyEventTable.js';
 
 const AS_OF = Date.parse('2026-11-23T12:00:00Z');
 const T = Date.parse('2026-11-10T09:00:00Z');

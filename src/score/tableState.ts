@@ -1,0 +1,66 @@
+// What scoring and classification from an EventTable share: a contact's reducer state built from its
+// rows, and the pass that collects each campaign's clicked links (the evidence of a machine rule).
+import type { EventTable } from '../ingest/eventTable.js';
+import type { scorerInternals } from './scorer.js';
+import { newContactState, type ContactState, type Hit } from './state.js';
+
+/** The links each campaign's people clicked up to `asOf` (the evidence of the all-links-clicked rule), into `s.campaignLinks` as `add` collects them. */
+export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scorerInternals>): void {
+  const click = table.types.indexOf('click');
+  const linkKeys = new Map<number, string>();
+  for (let c = 0; click >= 0 && c < table.contacts.length; c++) {
+    for (const r of table.contactRows(c)) {
+      const url = table.urlOf(r);
+      if (table.typeOf(r) !== click || url < 0 || table.atOf(r) > s.asOf) continue;
+      const campaign = table.campaignOf(r);
+      const ck = campaign >= 0 ? campaign : table.messageOf(r);
+      if (ck < 0) continue;
+      const name = table.strings[ck]!;
+      let set = s.campaignLinks.get(name);
+      if (set === undefined) s.campaignLinks.set(name, (set = new Set()));
+      let key = linkKeys.get(url);
+      if (key === undefined) linkKeys.set(url, (key = s.ctx.rules.link(table.strings[url]!).key));
+      set.add(key);
+    }
+  }
+}
+
+/** The reducer state `createScorer().add` would build from these rows (with `refs`, each hit's `ref` is its row's position in `rows`). */
+export function tableContactState(table: EventTable, rows: Int32Array, asOf: number, refs = false): ContactState {
+  const st = newContactState();
+  const { types, strings } = table;
+  const text = (id: number): string | undefined => (id < 0 ? undefined : strings[id]);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const at = table.atOf(r);
+    if (at > asOf) {
+      st.future++;
+      continue;
+    }
+    const type = types[table.typeOf(r)]!;
+    const message = text(table.messageOf(r));
+    const campaign = text(table.campaignOf(r));
+    if (type === 'sent' || type === 'delivered') {
+      st.counts.set(type, (st.counts.get(type) ?? 0) + 1);
+      const key = message ?? campaign;
+      if (key !== undefined) {
+        const prev = st.delivered.get(key);
+        if (prev === undefined || at < prev) st.delivered.set(key, at);
+      }
+      continue;
+    }
+    const bounce = table.bounceOf(r);
+    const hit: Hit = {
+      at,
+      type,
+      message,
+      campaign,
+      url: text(table.urlOf(r)),
+      pre: undefined,
+      bounce: type === 'bounce' ? (bounce === 2 ? 'soft' : 'hard') : undefined,
+      ref: refs ? k : -1,
+    };
+    st.hits.push(hit);
+  }
+  return st;
+}
