@@ -85,12 +85,12 @@ ${others.map(([what, m]) => `| ${what} | ${m.wall.toFixed(2)} s | ${m.maxRssMB.t
 Both read the file the columnar way (one thread: below 256 MB, copying every contact back from a
 second thread costs what it saves). \`lists\` scores every contact in full but without the per-event
 ledger, which no list shows; \`report\` classifies machine traffic and scores the contacts from the
-table, then counts per campaign over a million classified event objects.
+table, and streams the classified events, one at a time, into its counts.
 On the object path (measured once, 2026-12-02) they took 46.9 s / 2.2 GB and 47.8 s / 2.0 GB, with
 the same output. What bounds them now: the 250k \`ScoredContact\` objects and the collector (~2 s of
 \`lists\`), the allocation (~1 s), writing a line per unassigned lead (~1 s); for the report, its
-counting per campaign, link and topic over the event objects and the collector (the 5M-row report:
-~24 s, 2.3 GB; it took 52 s and 4.2 GB when it classified a copy of every event).
+counting per campaign, link and topic (sets of contacts) and the collector (the 5M-row report:
+~23 s, 1.6 GB; it took 52 s and 4.2 GB when it classified a copy of every event).
 
 ## Allocation (\`node bench/allocate.mjs\`)
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { AllocationLike } from '../feedback/campaignReport.js';
-import { buildCampaignReport } from '../feedback/campaignReport.js';
+import type { AllocationLike, CampaignReport } from '../feedback/campaignReport.js';
+import { assembleCampaignReport, buildCampaignReport, campaignReportContext } from '../feedback/campaignReport.js';
 import { LeadrankError } from '../model/errors.js';
-import { classifyEventTable } from '../score/classifyEventTable.js';
+import { classifiedTableEvents, rowsAfter } from '../score/classifyEventTable.js';
 import { campaignReportFiles } from '../node/writeCampaignReport.js';
 import { writeFiles } from '../node/writeFiles.js';
 import { renderCampaignReportCsv } from '../report/campaignReportCsv.js';
@@ -57,20 +57,28 @@ async function run(ctx: CommandContext): Promise<number> {
   const allocationPath = stringOption(ctx.args, 'allocation');
   const inputs = await loadInputs(ctx, 'report', { outcomes: 'optional', table: { threads: 1, top: undefined }, ledger: false });
   const allocation = allocationPath === undefined ? undefined : await readAllocation(resolve(ctx.io.cwd, allocationPath));
-  // Read the columnar way, the events are classified and the contacts scored from the table, per
-  // contact (the same flags and tiers the report would give them, without a million event objects
-  // held twice); else the report does both from the events.
-  const table = (inputs.events as EventsTableRead).table;
-  const events = table === undefined ? inputs.events.events : classifyEventTable(table, { asOf: inputs.asOf.ms, model: inputs.config.scoring });
-  const fromTable = table === undefined ? {} : { classified: true, scored: scoreInputs(inputs).scored };
-  const report = buildCampaignReport(events, {
+  const options = {
     asOf: inputs.asOf.ms,
     model: inputs.config.scoring,
-    ...fromTable,
     ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}),
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),
     ...(allocation ? { allocation } : {}),
-  });
+  };
+  // Read the columnar way, the events are classified and the contacts scored from the table, contact
+  // by contact, and the events go to the report one at a time (the same flags and tiers as the
+  // report gives them from event objects, without holding a million of them); else from the events.
+  const table = (inputs.events as EventsTableRead).table;
+  let report: CampaignReport;
+  if (table === undefined) report = buildCampaignReport(inputs.events.events, options);
+  else {
+    const { model, parts } = campaignReportContext(options);
+    report = assembleCampaignReport({
+      ...parts,
+      events: classifiedTableEvents(table, { asOf: parts.asOf, model, upToAsOf: true }),
+      eventsAfterAsOf: rowsAfter(table, parts.asOf),
+      scored: new Map(scoreInputs(inputs).scored.map((s) => [s.contact, s])),
+    });
+  }
   const lines = [...inputs.summary];
   if (outDir !== undefined) {
     const dir = resolve(ctx.io.cwd, outDir);

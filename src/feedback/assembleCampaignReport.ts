@@ -75,8 +75,8 @@ export interface CampaignReport {
 /** Inputs of {@link assembleCampaignReport}, already resolved by `buildCampaignReport`. */
 export interface CampaignReportParts {
   asOf: number;
-  /** Events at or before `asOf`, with `machine` classified. */
-  events: readonly EngagementEvent[];
+  /** Events at or before `asOf`, with `machine` classified; read once, so they may be produced one at a time. */
+  events: Iterable<EngagementEvent>;
   eventsAfterAsOf: number;
   outcomesAfterAsOf: number;
   scored: ReadonlyMap<string, ScoredContact>;
@@ -114,7 +114,8 @@ export function assembleCampaignReport(parts: CampaignReportParts): CampaignRepo
     notes: {
       eventsAfterAsOf: parts.eventsAfterAsOf,
       outcomesAfterAsOf: parts.outcomesAfterAsOf,
-      machineEvents: parts.events.filter((e) => e.machine === true).length,
+      // Every machine event is counted under its reason in its campaign.
+      machineEvents: accs.reduce((n, acc) => n + [...acc.machineReasons.values()].reduce((a, b) => a + b, 0), 0),
       unscoredEngaged: [...allEngaged.keys()].filter((c) => !parts.scored.has(c)).length,
     },
   };

@@ -12,7 +12,7 @@ import { resolveScoringModel } from '../score/resolve.js';
 import type { ScoringModel, ScoringModelInput } from '../score/schema.js';
 import { scoreContacts } from '../score/scoreContacts.js';
 import { assembleCampaignReport } from './assembleCampaignReport.js';
-import type { CampaignReport } from './assembleCampaignReport.js';
+import type { CampaignReport, CampaignReportParts } from './assembleCampaignReport.js';
 import type { FunnelRules } from './callHistory.js';
 import { callHistories } from './callHistory.js';
 import { FEEDBACK_DEFAULTS } from './defaults.js';
@@ -33,12 +33,6 @@ export interface CampaignReportOptions extends FunnelRules {
   asOf: TimeInput;
   /** The scoring model: its machine rules classify events, its link rules give topics. @default the default model */
   model?: ScoringModelInput | ScoringModel;
-  /**
-   * The events already carry the machine flags `classifyMachineEvents` gives the events up to
-   * `asOf` under this model (as a columnar read gives them): they are not classified again.
-   * @default false
-   */
-  classified?: boolean;
   /** Scored contacts for tiers; scored here from `events` (with `contacts`) when left out. */
   scored?: readonly ScoredContact[];
   /** CRM records, used when the report scores the events itself. */
@@ -69,6 +63,24 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
   if (!Array.isArray(events)) {
     throw new LeadrankError([{ code: 'invalid_type', field: 'events', message: 'must be an array of engagement events' }]);
   }
+  const { model, parts } = campaignReportContext(options);
+  const inWindow = events.filter((e) => e.at <= parts.asOf);
+  const scored = options.scored ?? scoreContacts(inWindow, { asOf: parts.asOf, model, ...(options.contacts === undefined ? {} : { contacts: options.contacts }) });
+  return assembleCampaignReport({
+    ...parts,
+    events: classifyMachineEvents(inWindow, { model }),
+    eventsAfterAsOf: events.length - inWindow.length,
+    scored: new Map(scored.map((s) => [s.contact, s])),
+  });
+}
+
+/**
+ * @internal What a campaign report takes from its options (see {@link buildCampaignReport}): the
+ * resolved model, and the parts of {@link assembleCampaignReport} other than the events and scores.
+ * For callers that classify and score the events their own way (a columnar read does it per
+ * contact, and streams the events).
+ */
+export function campaignReportContext(options: CampaignReportOptions): { model: ScoringModel; parts: Omit<CampaignReportParts, 'events' | 'eventsAfterAsOf' | 'scored'> } {
   const asOf = toEpochMs(options.asOf);
   const model = resolveScoringModel(options.model);
   const leadTiers = options.leadTiers ?? FEEDBACK_DEFAULTS.leadTiers;
@@ -76,9 +88,6 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
   if (badTier !== undefined) {
     throw new LeadrankError([{ code: 'invalid_value', field: 'leadTiers', message: `must be tiers out of ${TIERS.join(', ')} (got ${JSON.stringify(badTier)})` }]);
   }
-  const inWindow = events.filter((e) => e.at <= asOf);
-  const classified = options.classified === true ? inWindow : classifyMachineEvents(inWindow, { model });
-  const scored = options.scored ?? scoreContacts(inWindow, { asOf, model, ...(options.contacts === undefined ? {} : { contacts: options.contacts }) });
   const rules: FunnelRules = {};
   for (const k of ['reachedDispositions', 'interestedDispositions', 'interestedMinInterest', 'meetingDispositions', 'unansweredDispositions'] as const) {
     if (options[k] !== undefined) Object.assign(rules, { [k]: options[k] });
@@ -94,17 +103,15 @@ export function buildCampaignReport(events: readonly EngagementEvent[], options:
       assigned.set(list.rep.id, set);
     }
   }
-  return assembleCampaignReport({
+  const parts = {
     asOf,
-    events: classified,
-    eventsAfterAsOf: events.length - inWindow.length,
     outcomesAfterAsOf: afterAsOf,
-    scored: new Map(scored.map((s) => [s.contact, s])),
     histories: byContact,
-    topicsOf: (url) => [...links.link(url).topics],
+    topicsOf: (url: string) => [...links.link(url).topics],
     leadTiers,
     rules,
     ...(assigned === undefined ? {} : { assigned }),
     ...(options.allocation?.asOf === undefined ? {} : { assignedSince: toEpochMs(options.allocation.asOf, 'allocation.asOf') }),
-  });
+  };
+  return { model, parts };
 }

@@ -74,7 +74,7 @@ const NOT_ENGAGEMENT: ReadonlySet<string> = new Set(FEEDBACK_DEFAULTS.nonEngagem
  * @example
  * accumulateCampaigns(events).get('Spring tractor promo')?.delivered.size //=> 22
  */
-export function accumulateCampaigns(events: readonly EngagementEvent[]): Map<string | null, CampaignAccumulator> {
+export function accumulateCampaigns(events: Iterable<EngagementEvent>): Map<string | null, CampaignAccumulator> {
   const out = new Map<string | null, CampaignAccumulator>();
   for (const e of events) {
     const key = e.campaign ?? null;

@@ -15,12 +15,31 @@ import { collectLinkEvidence, tableContactState } from './tableState.js';
  *
  * @example
  * const events = classifyEventTable(table, { asOf: '2026-11-23T12:00:00Z' });
- * buildCampaignReport(events, { asOf: '2026-11-23T12:00:00Z', classified: true });
+ * events.filter((e) => e.machine).length //=> machine opens and clicks
  */
-export function classifyEventTable(table: EventTable, options: { asOf: TimeInput; model?: ScoreOptions['model'] }): EngagementEvent[] {
+export function classifyEventTable(table: EventTable, options: ClassifyTableOptions): EngagementEvent[] {
+  return [...classifiedTableEvents(table, options)];
+}
+
+/** Options of {@link classifyEventTable}: the moment, the model, and (for streaming) only the rows up to `asOf`. */
+export interface ClassifyTableOptions {
+  asOf: TimeInput;
+  model?: ScoreOptions['model'];
+  /** Leave out the rows after `asOf` (count them with {@link rowsAfter}). @default false */
+  upToAsOf?: boolean;
+}
+
+/**
+ * {@link classifyEventTable} one event at a time, so that a caller that reads them once (the
+ * campaign report) never holds them all.
+ *
+ * @example
+ * assembleCampaignReport({ ...parts, events: classifiedTableEvents(table, { asOf, upToAsOf: true }), eventsAfterAsOf: rowsAfter(table, asOf), scored });
+ */
+export function* classifiedTableEvents(table: EventTable, options: ClassifyTableOptions): Generator<EngagementEvent> {
   const s = scorerInternals(createScorer({ asOf: options.asOf, ...(options.model === undefined ? {} : { model: options.model }) }));
   collectLinkEvidence(table, s);
-  const out: EngagementEvent[] = [];
+  const upTo = options.upToAsOf === true;
   for (let c = 0; c < table.contacts.length; c++) {
     const contact = table.contacts[c]!;
     const rows = table.contactRows(c);
@@ -32,13 +51,23 @@ export function classifyEventTable(table: EventTable, options: { asOf: TimeInput
     for (let i = 0; i < hits.length; i++) verdict[hits[i]!.ref] = reasons[i] ?? null;
     for (let k = 0; k < rows.length; k++) {
       const e = table.eventOf(rows[k]!, contact);
+      if (upTo && e.at > s.asOf) continue;
       const v = verdict[k];
       if (v !== undefined) {
         e.machine = v !== null;
         if (v !== null) e.machineReason = v;
       }
-      out.push(e);
+      yield e;
     }
   }
-  return out;
+}
+
+/** How many rows of a deduplicated table come after `asOf` (epoch ms). */
+export function rowsAfter(table: EventTable, asOf: number): number {
+  let n = 0;
+  for (let c = 0; c < table.contacts.length; c++) {
+    const rows = table.contactRows(c);
+    for (let k = 0; k < rows.length; k++) if (table.atOf(rows[k]!) > asOf) n++;
+  }
+  return n;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventTable } from '../../src/ingest/eventTable.js';
 import type { EngagementEvent } from '../../src/model/event.js';
 import { classifyMachineEvents } from '../../src/score/classifyMachineEvents.js';
-import { classifyEventTable } from '../../src/score/classifyEventTable.js';
+import { classifiedTableEvents, classifyEventTable, rowsAfter } from '../../src/score/classifyEventTable.js';
 
 const AS_OF = Date.parse('2026-11-23T12:00:00Z');
 const T = Date.parse('2026-11-10T09:00:00Z');
@@ -55,5 +55,15 @@ describe('classifyEventTable', () => {
     const reasons = new Set(got.map((e) => e.machineReason).filter((r) => r !== undefined));
     expect([...reasons].sort()).toEqual(expect.arrayContaining(['after_delivery', 'all_links_clicked', 'link_burst', 'same_second']));
     expect(got.filter((e) => e.machine === false).length).toBeGreaterThan(50);
+  });
+
+  it('streams the same events one at a time, up to asOf when asked, and counts the rows after it', () => {
+    const t = table();
+    const all = classifyEventTable(t, { asOf: AS_OF });
+    expect([...classifiedTableEvents(t, { asOf: AS_OF })]).toEqual(all);
+    const upTo = [...classifiedTableEvents(t, { asOf: AS_OF, upToAsOf: true })];
+    expect(upTo).toEqual(all.filter((e) => e.at <= AS_OF));
+    expect(rowsAfter(t, AS_OF)).toBe(all.length - upTo.length);
+    expect(rowsAfter(t, AS_OF)).toBeGreaterThan(5);
   });
 });
