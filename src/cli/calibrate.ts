@@ -40,7 +40,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const labels = choiceOption(ctx.args, 'labels', 'calibrate', ['auto', 'won_lost', 'interest'] as const, 'auto');
   const holdout = numberOption(ctx.args.values['holdout'], 'holdout');
   const l2 = numberOption(ctx.args.values['l2'], 'l2');
-  const inputs = await loadInputs(ctx, 'calibrate', { outcomes: 'required', tableEvents: true });
+  const inputs = await loadInputs(ctx, 'calibrate', { outcomes: 'required', table: { threads: 1, top: undefined } });
   const options: CalibrateOptions = {
     asOf: inputs.asOf.ms,
     model: inputs.config.scoring,
@@ -49,7 +49,9 @@ async function run(ctx: CommandContext): Promise<number> {
     ...(holdout === undefined ? {} : { holdout }),
     ...(l2 === undefined ? {} : { l2 }),
   };
-  const result = calibrateWeights(inputs.events.events, inputs.outcomes?.rows ?? [], options);
+  // Read the columnar way, the table gives the same events back (after deduplication) as objects.
+  const events = inputs.events.table?.toEvents() ?? inputs.events.events;
+  const result = calibrateWeights(events, inputs.outcomes?.rows ?? [], options);
   const config = calibratedConfig(inputs.config, result.config.weights);
   configFromJson(config, out); // what we write must load
   const path = await writeOutput(ctx, out, `${JSON.stringify(config, null, 2)}\n`);

@@ -9,7 +9,7 @@ import { asOfLine, resolveAsOf } from './asOf.js';
 import type { LoadedConfig } from './config.js';
 import { loadConfig } from './config.js';
 import type { CommandContext } from './context.js';
-import type { EventsRead, EventsTableRead } from './events.js';
+import type { EventsTableRead } from './events.js';
 import { eventReadOptions, readEventFiles, readEventTableFiles } from './events.js';
 import { UsageError } from './exitCodes.js';
 import { createProgress } from './progress.js';
@@ -24,7 +24,8 @@ import { readContactsFile, readOutcomesFile, readRepsFile } from './tables.js';
 export interface RunInputs {
   asOf: AsOf;
   config: LoadedConfig;
-  events: EventsRead | EventsTableRead;
+  /** The events read; on a columnar read, `table` (or the threads' `scores`) instead of event objects. */
+  events: EventsTableRead;
   contacts?: TableRead<Contact>;
   reps?: TableRead<Rep>;
   outcomes?: TableRead<CallOutcome>;
@@ -41,13 +42,6 @@ export interface InputNeeds {
    * (`events.table`), or, with `threads` > 1, read and scored on worker threads (`events.scores`).
    */
   table?: { threads: number; top: number | undefined };
-  /**
-   * The command takes event objects (`events.events`), but CSV exports the table takes may be read
-   * into one and turned into events (`EventTable.toEvents`): much faster than the object
-   * reader, and the same events after deduplication. The table stays in `events.table`, so
-   * `scoreInputs` scores from it.
-   */
-  tableEvents?: true;
   /**
    * `false`: the command shows nothing of the per-event ledger, so contacts are scored without one
    * (`reasons.ledger` off; every other field of each `ScoredContact` is the same). @default true
@@ -81,15 +75,11 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
   const progress = createProgress(io.stderr, { quiet: ctx.quiet });
   // The columnar path where the command can use it (each returns undefined for input it cannot take), else objects.
   const table = needs.table;
-  let events: EventsRead | EventsTableRead | undefined;
+  let events: EventsTableRead | undefined;
   if (table !== undefined && table.threads > 1 && threadsAvailable()) {
     const scoring = { asOf: asOf.ms, model: config.scoring, contacts: contacts?.rows, top: table.top };
     events = await scoreTableInThreads(args.positionals, readOptions, io.cwd, scoring, table.threads, progress);
   } else if (table !== undefined) events = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
-  else if (needs.tableEvents) {
-    const read = await readEventTableFiles(args.positionals, readOptions, io.cwd, progress);
-    if (read?.table !== undefined) events = { ...read, events: read.table.toEvents() }; // the table stays, for scoreInputs
-  }
   events ??= await readEventFiles(args.positionals, readOptions, io.cwd, progress);
   const reps = repsPath === undefined ? undefined : await readRepsFile(repsPath, io.cwd);
   const outcomes = outcomesPath === undefined ? undefined : await readOutcomesFile(outcomesPath, io.cwd, readOptions.timezone);

@@ -12,7 +12,6 @@ import { renderCampaignReportMarkdown } from '../report/campaignReportMarkdown.j
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, stringOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { UsageError } from './exitCodes.js';
-import type { EventsTableRead } from './events.js';
 import { loadInputs } from './inputs.js';
 import { formatFromOut, shownPath, writeOutput, wroteLines } from './output.js';
 import { scoreInputs } from './scoring.js';
@@ -67,7 +66,7 @@ async function run(ctx: CommandContext): Promise<number> {
   // Read the columnar way, the events are classified and the contacts scored from the table, contact
   // by contact, and the events go to the report one at a time (the same flags and tiers as the
   // report gives them from event objects, without holding a million of them); else from the events.
-  const table = (inputs.events as EventsTableRead).table;
+  const table = inputs.events.table;
   let report: CampaignReport;
   if (table === undefined) report = buildCampaignReport(inputs.events.events, options);
   else {

@@ -7,7 +7,6 @@ import { scoreEventTable } from '../score/scoreEventTable.js';
 import type { OptionSpecs } from './args.js';
 import { intOption } from './args.js';
 import type { CommandContext } from './context.js';
-import type { EventsTableRead } from './events.js';
 import type { RunInputs } from './inputs.js';
 import { scoredSummary, tierSummary } from './summary.js';
 
@@ -60,9 +59,9 @@ export interface RunScores {
  */
 export function scoreInputs(inputs: RunInputs, top?: number): RunScores {
   const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };
-  const columnar = inputs.events as EventsTableRead;
-  if (columnar.scores !== undefined || columnar.table !== undefined) {
-    const { scored, contacts, tiers } = columnar.scores ?? scoreEventTable(columnar.table!, { ...options, ...(top === undefined ? {} : { top }) });
+  const { scores, table } = inputs.events;
+  if (scores !== undefined || table !== undefined) {
+    const { scored, contacts, tiers } = scores ?? scoreEventTable(table!, { ...options, ...(top === undefined ? {} : { top }) });
     return { scored, summary: tierSummary(contacts, tiers) };
   }
   const scored = scoreContacts(inputs.events.events, options);

@@ -78,11 +78,9 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
   const m = ctx.model.machine;
   // The strongest behavioural reason found per hit (groups are disjoint: each hit is marked by its own group only).
   const found: (string | undefined)[] = new Array<string | undefined>(hits.length);
-  let marked = false;
   const mark = (i: number, reason: string): void => {
     const prev = found[i];
     if (prev === undefined || MACHINE_REASONS.indexOf(reason as never) < MACHINE_REASONS.indexOf(prev as never)) found[i] = reason;
-    marked = true;
   };
   const clickUrl = (i: number): string | undefined => (hits[i]!.type === 'click' ? hits[i]!.url : undefined);
   const keyOf = (i: number): string => ctx.rules.link(clickUrl(i)!).key;
@@ -133,6 +131,6 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
       }
     }
   }
-  if (marked) for (let i = 0; i < hits.length; i++) if (reasons[i] === undefined && found[i] !== undefined) reasons[i] = found[i];
+  for (let i = 0; i < hits.length; i++) if (reasons[i] === undefined && found[i] !== undefined) reasons[i] = found[i];
   return reasons;
 }
