@@ -176,22 +176,21 @@ export async function probeTableFiles(paths: readonly string[], options: EventRe
 }
 
 /**
- * One of several threads reading the same files: the byte range of each file it reads (see
- * `splitTableFile`), and how it trades rows with the others so that each ends with all the rows of
- * its own contacts (those whose e-mail `partOf` gives its `index`).
+ * One of several threads reading the same files: each reads every file and takes its own records
+ * (see `ReadEventTableOptions.part`), and trades the few rows it took for another part's contacts
+ * (an address spelled with spaces or brackets), so that each ends with all the rows of its own
+ * contacts (those whose e-mail `partOf` gives its `index`).
  */
 export interface TableSplit {
   index: number;
   count: number;
-  /** Per file, the bytes this thread reads. */
-  ranges: readonly { start: number; end: number }[];
   /** Hands over the rows read for the other parts (entry `j` for part `j`, none for this one) and resolves with the rows the others read for this part. */
   exchange(outboxes: (TableSnapshot | undefined)[]): Promise<TableSnapshot[]>;
 }
 
 /**
- * Reads probed files into one table and deduplicates it; with a `split`, this thread's byte ranges,
- * then trades rows so the table holds exactly its part's contacts. `undefined` when a file turns out
+ * Reads probed files into one table and deduplicates it; with a `split`, this thread's part of the
+ * records, then trades rows so the table holds exactly its part's contacts. `undefined` when a file turns out
  * to need the object path (malformed quoting). `onProgress` gets the bytes read over all files so far.
  *
  * @example
@@ -211,8 +210,8 @@ export async function readTableFiles(
     for (const [i, probe] of probes.entries()) {
       const base = done;
       const progress = onProgress === undefined ? {} : { onProgress: ({ bytes, records }: { bytes: number; records: number }) => onProgress(base + bytes, records, probe.file) };
-      const range = split?.ranges[i];
-      reads.push(await readEventTable(probe, tables, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...(range === undefined ? {} : { range }), ...progress }));
+      const part = split === undefined ? {} : { part: { index: split.index, count: split.count } };
+      reads.push(await readEventTable(probe, tables, i, { ...(options.timezone === undefined ? {} : { timezone: options.timezone }), ...part, ...progress }));
       done += probe.bytes;
     }
   } catch (error) {

@@ -6,7 +6,7 @@ import { LeadrankError } from '../model/errors.js';
 import type { ScoredContact } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
 import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
-import { finishTableMeta, NotTabular, partOf, splitTableFile, type TableFileRead } from '../node/readEventTable.js';
+import { finishTableMeta, NotTabular, partOf, type TableFileRead } from '../node/readEventTable.js';
 import { compareScoredContacts } from '../score/rank.js';
 import type { ScoringModelInput } from '../score/schema.js';
 import { scoreEventTable, type TableScores } from '../score/scoreEventTable.js';
@@ -14,7 +14,7 @@ import type { EventReadOptions, EventsTableRead, TableSplit } from './events.js'
 import { probeTableFiles, readEventTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
 
-/** What one thread reads and scores: its byte ranges of every file, then the contacts of its part. */
+/** What one thread reads and scores: its part of every file's records, then the contacts of its part. */
 export interface TablePartInput {
   /** The event files as the user named them, and the folder they are relative to. */
   files: string[];
@@ -24,11 +24,11 @@ export interface TablePartInput {
   model: ScoringModelInput | undefined;
   contacts: Contact[] | undefined;
   top: number | undefined;
-  /** This part's index, the number of parts, and per file the bytes it reads (see `splitTableFile`). */
-  part: { index: number; count: number; ranges: { start: number; end: number }[] };
+  /** This part's index and the number of parts. */
+  part: { index: number; count: number };
 }
 
-/** One part's reads (its rejections, its events' counts, where each read ended) and the scores of its contacts. */
+/** One part's reads (its rejections, its events' counts) and the scores of its contacts. */
 export interface TablePartResult {
   reads: TableFileRead[];
   crossFile: number;
@@ -36,12 +36,12 @@ export interface TablePartResult {
 }
 
 /**
- * Reads this part's byte ranges of every file, trades rows with the other parts (`exchange`) so
- * that it holds all the rows of its own contacts, and scores them (what each worker thread runs);
+ * Reads this part's records of every file, trades rows with the other parts (`exchange`) so that
+ * it holds all the rows of its own contacts, and scores them (what each worker thread runs);
  * `undefined` when a file needs the object path.
  *
  * @example
- * const part = await runTablePart({ files, cwd, read: {}, asOf, model, contacts, top: 1000, part: { index: 0, count: 2, ranges } }, exchange);
+ * const part = await runTablePart({ files, cwd, read: {}, asOf, model, contacts, top: 1000, part: { index: 0, count: 2 } }, exchange);
  */
 export async function runTablePart(
   input: TablePartInput,
@@ -49,8 +49,8 @@ export async function runTablePart(
   onProgress?: (bytes: number, records: number, file: string) => void,
 ): Promise<TablePartResult | undefined> {
   const probes = await probeTableFiles(input.files, input.read, input.cwd);
-  const { index, count, ranges } = input.part;
-  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, ranges, exchange }, onProgress);
+  const { index, count } = input.part;
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, onProgress);
   if (read === undefined) return undefined;
   const scores = scoreEventTable(read.table, {
     asOf: input.asOf,
@@ -120,11 +120,11 @@ export class TableExchange {
 }
 
 /**
- * Reads and scores the event files on `threads` worker threads: each reads about `1/threads` of
- * every file's bytes, the threads trade rows so that each holds the contacts of its part (`partOf`),
- * and each scores its part; the parts are merged, so the result is byte-identical to one thread's.
- * When a split point fell inside a quoted cell spanning lines (the reads do not meet), the files
- * are read again on this thread. `undefined` when a file needs the object path. With `here`, the
+ * Reads and scores the event files on `threads` worker threads: each reads every file but takes
+ * only the records of its part (a hash of the e-mail cell, so a thread never looks up or keeps the
+ * others' addresses), the threads trade the few rows taken for another part's contacts, and each
+ * scores its part; the parts are merged, so the result is byte-identical to one thread's.
+ * `undefined` when a file needs the object path. With `here`, the
  * parts run on this thread, one after another as they wait (for tests).
  *
  * @example
@@ -141,18 +141,14 @@ export async function scoreTableInThreads(
 ): Promise<EventsTableRead | undefined> {
   const probes = await probeTableFiles(paths, read, cwd);
   if (probes === undefined) return undefined; // no thread is started for input the table cannot take
-  const split = await Promise.all(probes.map((p) => splitTableFile(p, threads)));
-  const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...scoring, part: { index, count: threads, ranges: split.map((r) => r[index]!) } }));
+  const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...scoring, part: { index, count: threads } }));
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
   const exchange = new TableExchange(threads);
   const seen = inputs.map(() => ({ bytes: 0, records: 0 }));
+  // Every part reads all the bytes: the slowest part's position is the run's.
   const onProgress = (index: number) => (bytes: number, records: number, file: string) => {
     seen[index] = { bytes, records };
-    progress?.update(
-      seen.reduce((a, s) => a + s.bytes, 0),
-      seen.reduce((a, s) => a + s.records, 0),
-      file,
-    );
+    progress?.update(Math.min(...seen.map((s) => s.bytes)), Math.min(...seen.map((s) => s.records)), file);
   };
   let parts: (TablePartResult | undefined)[];
   try {
@@ -186,8 +182,7 @@ export async function scoreTableInThreads(
   } finally {
     progress?.finish();
   }
-  const met = parts.every((p) => p !== undefined) && split.every((ranges, i) => ranges.every((r, k) => k === 0 || r.start === Number.POSITIVE_INFINITY || parts[k - 1]!.reads[i]!.end === r.start));
-  if (!met) return readEventTableFiles(paths, read, cwd, progress); // the reads did not meet (or a part failed): one thread decides
+  if (!parts.every((p) => p !== undefined)) return readEventTableFiles(paths, read, cwd, progress); // a part needs the object path: one thread decides
   return mergeParts(parts as TablePartResult[], paths, scoring.top);
 }
 
@@ -234,19 +229,15 @@ export interface WorkerMessage {
 }
 
 /**
- * @internal One result from the parts: each file's counts added (a part's record numbers follow the
- * records of the parts before it), its rejections in record order, the best contacts re-ranked.
+ * @internal One result from the parts: each file's records as every part counted them (each read
+ * them all), the rows, ignores and duplicates each part took added, its rejections (each found by
+ * the one part that took the record) in record order, the best contacts re-ranked.
  */
 export function mergeParts(parts: TablePartResult[], paths: readonly string[], top: number | undefined): EventsTableRead {
   const files = paths.map((file, i) => {
     const metas = parts.map((p) => p.reads[i]!);
     const first = metas[0]!;
-    let before = 0;
-    const rejected = metas.flatMap((m) => {
-      const offset = before;
-      before += m.meta.records;
-      return m.rejected.map((r) => ({ ...r, record: r.record + offset }));
-    });
+    const rejected = metas.flatMap((m) => m.rejected).sort((a, b) => a.record - b.record);
     const ignored: Record<string, number> = {};
     for (const m of metas) for (const [rule, n] of Object.entries(m.meta.ignored)) ignored[rule] = (ignored[rule] ?? 0) + n;
     const rows = metas.reduce((a, m) => a + m.rows, 0);
@@ -255,10 +246,9 @@ export function mergeParts(parts: TablePartResult[], paths: readonly string[], t
       file,
       rows,
       rejected,
-      end: metas[metas.length - 1]!.end,
       meta: {
         ...first.meta,
-        records: before,
+        records: first.meta.records,
         rejected: rejected.length,
         ignored: Object.fromEntries(Object.entries(ignored).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         notes: [...new Set(metas.flatMap((m) => m.meta.notes))].sort(),

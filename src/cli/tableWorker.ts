@@ -1,4 +1,4 @@
-// A worker thread of `leadrank score`, `lists` and `segments`: reads its byte ranges, trades rows, scores its part of the contacts (see tableThreads.ts).
+// A worker thread of `leadrank score`, `lists` and `segments`: reads its part of the records, trades rows, scores its part of the contacts (see tableThreads.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
 import { LeadrankError } from '../model/errors.js';

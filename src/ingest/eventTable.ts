@@ -375,24 +375,33 @@ export class EventTable {
     return { duplicates, crossFile };
   }
 
-  /** Reorders every column so that new row `i` is old row `order[i]`; the contact column is dropped (`starts` holds it). */
+  /**
+   * Reorders every column so that new row `i` is old row `order[i]`; the contact column is dropped
+   * (`starts` holds it). Column by column, each into the memory of the columns done before it (the
+   * contact column's first): the table never holds two copies of its rows.
+   */
   private gather(order: Int32Array): void {
     const n = this.rows;
-    const swap = <T>(target: (T | undefined)[], next: (T | undefined)[]): void => {
+    const free = new Slabs();
+    for (const chunk of this.contactCol) free.give(chunk);
+    this.contactCol.length = 0;
+    const swap = <T extends Column>(target: (T | undefined)[], make: (slab: Slabs) => T): void => {
+      const next = gatherColumn(target, order, n, () => make(free));
+      for (const chunk of target) if (chunk !== undefined) free.give(chunk);
       target.length = 0;
       for (const c of next) target.push(c);
     };
-    swap(this.typeCol, gatherColumn(this.typeCol, order, n, () => new Uint8Array(CHUNK)) as Uint8Array[]);
-    swap(this.secCol, gatherColumn(this.secCol, order, n, () => new Uint32Array(CHUNK)) as Uint32Array[]);
-    swap(this.msCol, gatherColumn(this.msCol, order, n, () => new Uint16Array(CHUNK)));
-    swap(this.wideCol, gatherColumn(this.wideCol, order, n, () => new Float64Array(CHUNK)));
-    const ids = (): IdChunk => (this.strings.length < 0xffff ? new Uint16Array(CHUNK) : new Int32Array(CHUNK));
-    swap(this.campaignCol, gatherColumn(this.campaignCol, order, n, ids));
-    swap(this.messageCol, gatherColumn(this.messageCol, order, n, ids));
-    swap(this.urlCol, gatherColumn(this.urlCol, order, n, ids));
-    swap(this.bounceCol, gatherColumn(this.bounceCol, order, n, () => new Uint8Array(CHUNK)));
-    swap(this.fileCol, gatherColumn(this.fileCol, order, n, () => new Uint16Array(CHUNK)));
-    this.contactCol.length = 0;
+    swap(this.secCol, (f) => f.take(Uint32Array));
+    swap(this.typeCol, (f) => f.take(Uint8Array));
+    swap(this.msCol, (f) => f.take(Uint16Array));
+    swap(this.wideCol, (f) => f.take(Float64Array));
+    const wideIds = this.strings.length >= 0xffff;
+    const ids = (f: Slabs): IdChunk => (wideIds ? f.take(Int32Array) : f.take(Uint16Array));
+    swap(this.campaignCol, ids);
+    swap(this.messageCol, ids);
+    swap(this.urlCol, ids);
+    swap(this.bounceCol, (f) => f.take(Uint8Array));
+    swap(this.fileCol, (f) => f.take(Uint16Array));
   }
 
   /**
@@ -445,6 +454,36 @@ function intern(ids: Map<string, number>, values: string[], value: string): numb
 }
 
 type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * Memory of column chunks that are no longer needed, handed out again as chunks of any type (a
+ * 256 KB chunk of 32-bit values becomes two of 16 bits, say); new memory only when none is left.
+ */
+class Slabs {
+  private readonly pieces: { buffer: ArrayBuffer; offset: number; bytes: number }[] = [];
+
+  give(chunk: Column): void {
+    this.pieces.push({ buffer: chunk.buffer as ArrayBuffer, offset: chunk.byteOffset, bytes: chunk.byteLength });
+  }
+
+  /** A zeroed chunk of `CHUNK` values of `type`. */
+  take<T extends Column>(type: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T; BYTES_PER_ELEMENT: number }): T {
+    const bytes = CHUNK * type.BYTES_PER_ELEMENT;
+    for (let k = this.pieces.length - 1; k >= 0; k--) {
+      const piece = this.pieces[k]!;
+      if (piece.bytes < bytes) continue;
+      const chunk = new type(piece.buffer, piece.offset, CHUNK);
+      if (piece.bytes === bytes) this.pieces.splice(k, 1);
+      else {
+        piece.offset += bytes;
+        piece.bytes -= bytes;
+      }
+      chunk.fill(0);
+      return chunk;
+    }
+    return new type(CHUNK);
+  }
+}
 
 /**
  * A chunked column reordered by `order` into chunks made by `make` (absent chunks read as 0);

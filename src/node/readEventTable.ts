@@ -31,16 +31,22 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
   providersFirst?: boolean;
   onProgress?: (progress: ReadProgress) => void;
   /**
-   * Read only the records that start in bytes `[start, end)` of the file (`start` a record start
-   * after the header, see {@link splitTableFile}), for one of several threads reading one file;
-   * record numbers then count from `start`. Not for `.gz` files. @default the whole file
+   * One of `count` threads reading the same file: each reads every record (so each counts them all
+   * and numbers them alike) but takes only its own. A line whose e-mail cell is plain is the part's
+   * whose index {@link partOfBytes} gives; every other record (quoted, unusual or without an e-mail
+   * cell) is part 0's. A part routes each event it takes to the table of its contact's part
+   * (`partOf` the canonical e-mail), so `into` holds `count` tables and the rows that land in
+   * another part's table (an address spelled with spaces or brackets) are traded afterwards.
+   * @default one part: every record
    */
-  range?: { start: number; end: number };
+  part?: { index: number; count: number };
 }
 
 /**
  * The part (of `count`) a contact belongs to when threads split the contacts: a hash of the
- * canonical e-mail, so every spelling of an address lands in the same part.
+ * canonical e-mail, so every spelling of an address lands in the same part. It is the hash
+ * {@link partOfBytes} takes of an e-mail cell's bytes, so a thread can tell from a plain cell alone
+ * (ASCII, no spaces or brackets) whether the row is its own.
  *
  * @example
  * partOf('ann@x.com', 2) //=> 0 or 1, always the same
@@ -48,8 +54,38 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
 export function partOf(email: string, count: number): number {
   if (count <= 1) return 0;
   let h = 0x811c9dc5;
-  for (let i = 0; i < email.length; i++) h = Math.imul(h ^ email.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % count;
+  let i = 0;
+  for (; i + 4 <= email.length; i += 4) {
+    const w = email.charCodeAt(i) | (email.charCodeAt(i + 1) << 8) | (email.charCodeAt(i + 2) << 16) | (email.charCodeAt(i + 3) << 24);
+    h = Math.imul(h ^ (w | 0x20202020), 0x01000193);
+  }
+  for (; i < email.length; i++) h = Math.imul(h ^ (email.charCodeAt(i) | 0x20), 0x01000193);
+  return spread(h) % count;
+}
+
+/**
+ * {@link partOf} of the bytes `buf[start, end)` read as characters: for an e-mail cell whose
+ * canonical form is the cell lower-cased (ASCII, nothing to trim or unwrap), the part of its contact.
+ * Letters are hashed with bit 0x20 set, so `Ann@X.com` and `ann@x.com` hash alike.
+ *
+ * @example
+ * partOfBytes(Buffer.from('Ann@X.com'), 0, 9, 2) === partOf('ann@x.com', 2) //=> true
+ */
+export function partOfBytes(buf: Uint8Array, start: number, end: number, count: number): number {
+  if (count <= 1) return 0;
+  let h = 0x811c9dc5;
+  let i = start;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ ((buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24)) | 0x20202020), 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
+  return spread(h) % count;
+}
+
+/** A final avalanche of an FNV-1a hash, so that its low bits (the part) depend on every character. */
+function spread(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
 /** What reading one file into a table gave: its `meta` (events and duplicates filled in by `finishTableMeta`) and rejections. */
@@ -59,8 +95,6 @@ export interface TableFileRead {
   rejected: Rejection[];
   /** Rows this file appended to the tables, before dedupe. */
   rows: number;
-  /** The byte offset where the first record after this read starts (the end of the file when read to it). */
-  end: number;
 }
 
 /** A CSV the columnar reader can take: its header, the generic reader's rules, and where the data start. */
@@ -78,8 +112,6 @@ export interface TableProbe {
   bytes: number;
   /** Records end at `\r\n` (a lone `\n` is then part of a cell, as papaparse reads it); else at `\n`. */
   crlf: boolean;
-  /** The byte offset where the records after the header start, when the start of the file shows it. */
-  dataStart: number | undefined;
 }
 
 /**
@@ -154,82 +186,11 @@ export async function probeEventTable(path: string, options: ReadEventTableOptio
   for (const [role, value] of Object.entries(parts.mapping)) if (value !== undefined && !TABLE_ROLES.has(role)) return undefined;
   const columns = columnsOf(headers, parts);
   if (columns === undefined) return undefined;
-  const crlf = newline === '\r\n';
-  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, bytes, columns, crlf, dataStart: gz ? undefined : headerEnd(read.raw, crlf) };
-}
-
-/**
- * The offset after the header record (and any blank lines before it), as `readEventTable` skips
- * them; `undefined` when the start of the file does not show it whole.
- */
-function headerEnd(buf: Buffer, crlf: boolean): number | undefined {
-  let p = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  try {
-    while (p < buf.length) {
-      const stop = recordEnd(buf, p, false, crlf);
-      if (stop < 0) return undefined;
-      const line = buf.toString('utf8', p, stop);
-      p = stop + 1;
-      if (line.replace(/[,\s]/g, '') !== '') return p;
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-/**
- * Where `count` threads start reading one probed file: `count` ranges of about equal size, each
- * starting at the beginning of a line after the header (the first at 0). A range that starts
- * inside a quoted cell spanning lines is found afterwards: the read before it does not end where
- * it starts (see {@link TableFileRead.end}). A `.gz` file, or one whose header the probe did not
- * see whole, is not split: the first range holds all of it.
- *
- * @example
- * await splitTableFile(probe, 2) //=> [{ start: 0, end: 52_000_113 }, { start: 52_000_113, end: Infinity }]
- */
-export async function splitTableFile(probe: TableProbe, count: number): Promise<{ start: number; end: number }[]> {
-  const whole = [{ start: 0, end: Number.POSITIVE_INFINITY }, ...Array.from({ length: count - 1 }, () => ({ start: Number.POSITIVE_INFINITY, end: Number.POSITIVE_INFINITY }))];
-  if (probe.gz || probe.dataStart === undefined || count <= 1) return whole;
-  const starts = [0];
-  const handle = await open(probe.path, 'r');
-  try {
-    for (let k = 1; k < count; k++) {
-      const from = Math.max(probe.dataStart, Math.floor((probe.bytes * k) / count), starts[k - 1]!);
-      starts.push(await lineStartFrom(handle, from, probe.bytes, probe.crlf));
-    }
-  } finally {
-    await handle.close();
-  }
-  return starts.map((start, k) => ({ start, end: k + 1 < count ? Math.max(start, starts[k + 1]!) : Number.POSITIVE_INFINITY }));
-}
-
-/** The first line start at or after `from` (the offset after a `\n`, or `\r\n` with `crlf`); `size` when none. */
-async function lineStartFrom(handle: Awaited<ReturnType<typeof open>>, from: number, size: number, crlf: boolean): Promise<number> {
-  const buf = Buffer.alloc(HEAD_BYTES);
-  let pos = Math.max(0, from - (crlf ? 2 : 1));
-  while (pos < size) {
-    const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
-    if (bytesRead === 0) break;
-    for (let i = 0; i < bytesRead; i++) {
-      if (buf[i] !== 10 || pos + i + 1 < from) continue;
-      if (!crlf) return pos + i + 1;
-      const before = i > 0 ? buf[i - 1] : undefined;
-      if (before === 13 || (i === 0 && pos > 0 && (await byteAt(handle, pos - 1)) === 13)) return pos + i + 1;
-    }
-    pos += bytesRead;
-  }
-  return size;
-}
-
-async function byteAt(handle: Awaited<ReturnType<typeof open>>, at: number): Promise<number | undefined> {
-  const one = Buffer.alloc(1);
-  const { bytesRead } = await handle.read(one, 0, 1, at);
-  return bytesRead === 1 ? one[0] : undefined;
+  return { path, file, headers, parts, adapter: chosen.adapter, detection: chosen.detection, gz, bytes, columns, crlf: newline === '\r\n' };
 }
 
 /** The start of the file as text, whether it is gzip (by name or magic bytes), and its size. */
-async function readHead(path: string, named: boolean): Promise<{ text: string; raw: Buffer; gz: boolean; bytes: number } | undefined> {
+async function readHead(path: string, named: boolean): Promise<{ text: string; gz: boolean; bytes: number } | undefined> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -245,7 +206,7 @@ async function readHead(path: string, named: boolean): Promise<{ text: string; r
       }
       if (bytes.length > HEAD_BYTES) bytes = bytes.subarray(0, HEAD_BYTES);
     }
-    return { text: new TextDecoder('utf-8').decode(bytes, { stream: true }), raw: bytes, gz, bytes: size };
+    return { text: new TextDecoder('utf-8').decode(bytes, { stream: true }), gz, bytes: size };
   } finally {
     await handle.close();
   }
@@ -286,15 +247,14 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
   const typeKeys = new ByteKeys();
   const typeEntries: TypeEntry[] = [];
   const constantType = cols.type < 0 ? typeEntry(undefined) : undefined;
-  const range = options.range ?? { start: 0, end: Number.POSITIVE_INFINITY };
-  if (probe.gz && range.start < range.end && (range.start > 0 || range.end < Number.POSITIVE_INFINITY)) throw new Error('readEventTable: a .gz file is read whole');
+  const part = options.part ?? { index: 0, count: 1 };
+  if (part.count > 1 && part.count !== count) throw new Error('readEventTable: a part reads into one table per part');
+  /** Whether this part takes the records every part parses (quoted, unusual): part 0 does. */
+  const takesShared = part.index === 0;
   let records = 0;
   let rows = 0;
   let bytes = 0;
-  let headerDone = range.start > 0;
-  /** The file offset of `buf[0]` in `take`. */
-  let base = range.start;
-  let stopped = false;
+  let headerDone = false;
 
   function typeEntry(cell: string | undefined): TypeEntry {
     const r = parts.eventTypeOf(cell, ctx);
@@ -309,10 +269,14 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     return { kind: 'event', types, bounce: bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0 };
   }
 
-  /** A record through the generic reader's `normalize`, exactly as `readEvents` reads it. */
-  function slow(cells: string[]): void {
+  /**
+   * A record through the generic reader's `normalize`, exactly as `readEvents` reads it. A
+   * `shared` record (one every part parses) is only counted, except by part 0.
+   */
+  function slow(cells: string[], shared: boolean): void {
     if (cells.join('').trim() === '') return; // papaparse's skipEmptyLines: 'greedy'
     records += 1;
+    if (shared && !takesShared) return;
     const n = records;
     const rec = csvRecord(headers, cells);
     if (rec instanceof Unparsable) {
@@ -444,13 +408,59 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     }
   }
 
+  /**
+   * Whose the line `buf[start, end)` is (see {@link ReadEventTableOptions.part}): a line with no
+   * quote whose e-mail cell starts with a printable ASCII byte belongs to the part `partOfBytes`
+   * names; any other line is part 0's. {@link MINE} when this part reads it (or, for a quoted
+   * line, parses it as every part does), {@link HASHED} for another part's by its e-mail cell (a
+   * record: the cell is not blank), {@link PART_ZERO} for part 0's otherwise (it may be blank).
+   */
+  function lineOwner(buf: Buffer, start: number, end: number): number {
+    lineCellStart = -1;
+    lineCellEnd = -1;
+    if (nextQuote(buf, start) < end) return MINE; // every part parses a quoted record; part 0 takes it
+    let owner = -1;
+    const col = cols.contact;
+    if (col >= 0) {
+      let s = start;
+      for (let c = 0; c < col && s <= end; c++) {
+        const comma = buf.indexOf(44, s);
+        s = comma < 0 || comma >= end ? end + 1 : comma + 1;
+      }
+      if (s <= end) {
+        let e = buf.indexOf(44, s);
+        if (e < 0 || e > end) e = end;
+        lineCellStart = s;
+        lineCellEnd = e;
+        const b = buf[s]!;
+        if (e > s && b > 32 && b < 127) owner = partOfBytes(buf, s, e, part.count);
+      }
+    }
+    if (owner < 0) return part.index === 0 ? MINE : PART_ZERO;
+    return owner === part.index ? MINE : HASHED;
+  }
+
   const crlf = probe.crlf;
   const newline = crlf ? '\r\n' : '\n';
   /** A record papaparse must read (quotes, or a lone `\n` in a `\r\n` file). */
   const parseRecords = (textOf: string): void => {
     const parsed = Papa.parse<string[]>(textOf, { header: false, skipEmptyLines: 'greedy', newline });
-    for (const cellsOf of parsed.data) slow(cellsOf.map(String));
+    for (const cellsOf of parsed.data) slow(cellsOf.map(String), true);
   };
+
+  /** The e-mail cell `lineOwner` found in a line with no quote (-1 when none). */
+  let lineCellStart = -1;
+  let lineCellEnd = -1;
+  /** The starts of the lines of the buffer `hint` saw that are not this part's, in order, and their `lineOwner`. */
+  let skipStarts = new Int32Array(1 << 14);
+  let skipOwners = new Uint8Array(1 << 14);
+  let skipCount = 0;
+  let skipAt = 0;
+  /** The `lineOwner` of the line at `p`, one `hint` saw. */
+  function ownerSeen(p: number): number {
+    while (skipAt < skipCount && skipStarts[skipAt]! < p) skipAt++;
+    return skipAt < skipCount && skipStarts[skipAt] === p ? skipOwners[skipAt]! : MINE;
+  }
 
   // The e-mail cells of a buffer's plain lines, looked up all at once before its rows are read
   // (see ByteKeys.getMany): `fast` takes a row's value from here when its cell is the one found.
@@ -465,30 +475,55 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     const col = cols.contact;
     let q = pos;
     let n = 0;
+    skipCount = 0;
+    skipAt = 0;
     for (;;) {
       const nl = buf.indexOf(10, q);
       if (nl < 0) break;
-      let c = 0;
-      let s = q;
-      let i = nl;
-      for (;;) {
-        const comma = buf.indexOf(44, s);
-        if (comma < 0 || comma > nl) break; // the last cell
-        if (c === col) {
-          i = comma;
-          break;
+      let s = -1;
+      let e = -1;
+      if (part.count > 1) {
+        const owner = lineOwner(buf, q, crlf && nl > q && buf[nl - 1] === 13 ? nl - 1 : nl);
+        if (owner !== MINE) {
+          if (skipCount === skipStarts.length) {
+            skipStarts = grown(skipStarts);
+            skipOwners = grownBytes(skipOwners);
+          }
+          skipOwners[skipCount] = owner;
+          skipStarts[skipCount++] = q;
+          q = nl + 1;
+          continue;
         }
-        c += 1;
-        s = comma + 1;
+        s = lineCellStart;
+        e = lineCellEnd;
       }
-      if (c === col && nextQuote(buf, q) > i) {
+      if (s < 0 && col >= 0) {
+        let c = 0;
+        let from = q;
+        let i = nl;
+        for (;;) {
+          const comma = buf.indexOf(44, from);
+          if (comma < 0 || comma > nl) break; // the last cell
+          if (c === col) {
+            i = comma;
+            break;
+          }
+          c += 1;
+          from = comma + 1;
+        }
+        if (c === col && nextQuote(buf, q) > i) {
+          s = from;
+          e = i === nl && i > from && buf[i - 1] === 13 ? i - 1 : i;
+        }
+      }
+      if (s >= 0) {
         if (n === hintStarts.length) {
           hintStarts = grown(hintStarts);
           hintEnds = grown(hintEnds);
           hintValues = grown(hintValues);
         }
         hintStarts[n] = s;
-        hintEnds[n] = i === nl && i > s && buf[i - 1] === 13 ? i - 1 : i;
+        hintEnds[n] = e;
         n += 1;
       }
       q = nl + 1;
@@ -502,12 +537,8 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
   /** Processes the complete records of `buf` from `pos`; returns where the unprocessed rest starts. */
   function take(buf: Buffer, pos: number, final: boolean): number {
     let p = pos;
-    if (cols.contact >= 0) hint(buf, pos);
+    if (cols.contact >= 0 || part.count > 1) hint(buf, pos);
     while (p < buf.length) {
-      if (base + p >= range.end) {
-        stopped = true; // the next range's records
-        break;
-      }
       let nl = buf.indexOf(10, p);
       if (nl < 0) {
         if (!final) break;
@@ -530,11 +561,19 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
         p = nl + 1;
         continue;
       }
+      const owner = part.count === 1 ? MINE : nl === buf.length ? lineOwner(buf, p, end) : ownerSeen(p);
+      if (owner !== MINE) {
+        // Another part reads the record; this one counts it (unless blank, as papaparse skips it).
+        if (owner === HASHED) records += 1;
+        else slow(buf.toString('utf8', p, end).split(','), true);
+        p = nl + 1;
+        continue;
+      }
       const cells = split(buf, p, end);
       if (cells === width) {
-        if (!fast(buf)) slow(buf.toString('utf8', p, end).split(','));
+        if (!fast(buf)) slow(buf.toString('utf8', p, end).split(','), false);
       } else if (cells > 0) {
-        slow(buf.toString('utf8', p, end).split(','));
+        slow(buf.toString('utf8', p, end).split(','), false);
       } else {
         // A quote: the record may go on past this line.
         const stop = recordEnd(buf, p, final, crlf);
@@ -548,32 +587,54 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     return p;
   }
 
-  if (range.start < range.end) {
-    const raw = createReadStream(probe.path, { highWaterMark: 1 << 20, start: range.start });
+  if (probe.gz) {
+    const raw = createReadStream(probe.path, { highWaterMark: READ_BYTES });
     raw.on('data', (chunk) => {
       bytes += chunk.length; // bytes of the file, compressed for .gz, as readEvents reports them
     });
-    const source = probe.gz ? pipeline(raw, createGunzip(), () => {}) : raw;
     let carry: Buffer | undefined;
-    let first = range.start === 0;
-    for await (const chunk of source as AsyncIterable<Buffer>) {
+    let first = true;
+    for await (const chunk of pipeline(raw, createGunzip(), () => {}) as AsyncIterable<Buffer>) {
       let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
       if (first) {
-        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-          buf = buf.subarray(3);
-          base += 3;
-        }
+        if (hasBom(buf)) buf = buf.subarray(3);
         first = false;
       }
       const rest = take(buf, 0, false);
-      base += rest;
       carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : undefined;
       options.onProgress?.({ bytes, records });
-      if (stopped) break;
     }
-    if (!stopped && carry !== undefined && carry.length > 0) base += Math.min(take(carry, 0, true), carry.length);
-    options.onProgress?.({ bytes, records });
+    if (carry !== undefined && carry.length > 0) take(carry, 0, true);
+  } else {
+    // One buffer, read into again and again: the unfinished record at its end moves to its start.
+    // (A stream would allocate every chunk and a joined copy: garbage the size of the file.)
+    const handle = await open(probe.path, 'r');
+    try {
+      let buf = Buffer.allocUnsafe(READ_BYTES);
+      let held = 0;
+      for (let first = true; ; first = false) {
+        if (held === buf.length) {
+          const next = Buffer.allocUnsafe(buf.length * 2); // a record longer than the buffer
+          buf.copy(next, 0, 0, held);
+          buf = next;
+        }
+        const { bytesRead } = await handle.read(buf, held, buf.length - held, bytes);
+        if (bytesRead === 0) break;
+        bytes += bytesRead;
+        const filled = held + bytesRead;
+        const start = first && hasBom(buf) ? 3 : 0;
+        // A new view each time: `take`'s caches (quotes, byte views) know a buffer by its identity.
+        const rest = start + take(buf.subarray(start, filled), 0, false);
+        buf.copyWithin(0, rest, filled);
+        held = filled - rest;
+        options.onProgress?.({ bytes, records });
+      }
+      if (held > 0) take(buf.subarray(0, held), 0, true);
+    } finally {
+      await handle.close();
+    }
   }
+  options.onProgress?.({ bytes, records });
 
   const ignoredOut: Record<string, number> = {};
   for (const [rule, count] of [...ignored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) ignoredOut[rule] = count;
@@ -590,7 +651,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     notes: [...notes].sort(),
   };
   if (probe.detection !== undefined) meta.detection = probe.detection;
-  return { file, meta, rejected, rows, end: base };
+  return { file, meta, rejected, rows };
 }
 
 /** Fills a file's `events`, `duplicates` and record counts in once the table is deduplicated (one event per record). */
@@ -599,6 +660,24 @@ export function finishTableMeta(read: TableFileRead, duplicates: number): void {
   read.meta.duplicates = duplicates;
   read.meta.recordsWithEvents = read.rows - duplicates;
   read.meta.recordsAllDuplicates = duplicates;
+}
+
+/** Bytes read at a time. */
+const READ_BYTES = 1 << 20;
+
+function hasBom(buf: Uint8Array): boolean {
+  return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+
+/** What `lineOwner` says of a line: this part reads it; another part does by its e-mail cell; part 0 does (and this is not part 0). */
+const MINE = 0;
+const HASHED = 1;
+const PART_ZERO = 2;
+
+function grownBytes(a: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length * 2);
+  out.set(a);
+  return out;
 }
 
 function grown(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEventFiles, readEventTableFiles, type EventReadOptions } from '../../src/cli/events.js';
 import { scoreTableInThreads } from '../../src/cli/tableThreads.js';
-import { probeEventTable, splitTableFile } from '../../src/node/readEventTable.js';
+import { partOf, partOfBytes, probeEventTable } from '../../src/node/readEventTable.js';
 import { ContactSchema, type Contact } from '../../src/model/contact.js';
 import { scoreContacts } from '../../src/score/scoreContacts.js';
 import { scoreEventTable } from '../../src/score/scoreEventTable.js';
@@ -138,26 +138,33 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
     expect(splits).toBeGreaterThan(10); // most runs really were read in parts (the rest fell back to one thread)
   });
 
-  it('splits a file at line starts after the header, and reads it again on one thread when a split falls inside a quoted cell', async () => {
+  it('reads a file in parts by e-mail, quoted cells of many lines included, numbering records as one thread does', async () => {
     const head = 'email,type,timestamp,campaign\n';
     const row = (i: number) => `u${i}@farm.example,open,2026-05-01T10:00:${String(i % 60).padStart(2, '0')}Z,spring\n`;
     const rows = Array.from({ length: 40 }, (_, i) => row(i)).join('');
-    const plain = write('split.csv', head + rows);
-    const probe = (await probeEventTable(join(dir, plain)))!;
-    const ranges = await splitTableFile(probe, 2);
-    expect(ranges[0]!.start).toBe(0);
-    expect(ranges[1]!.start).toBeGreaterThan(head.length);
-    expect((head + rows)[ranges[1]!.start - 1]).toBe('\n');
-    expect(ranges[0]!.end).toBe(ranges[1]!.start);
-    expect((await inParts([plain], {}, 2, undefined)).split).toBe(true);
-
-    // One quoted cell of many lines across the middle: the second part starts inside it.
-    const quoted = write('quoted.csv', `${head}${rows}a@farm.example,click,2026-05-01T10:00:00Z,"${'line\n'.repeat(200)}"\n${rows}`);
-    const threaded = await inParts([quoted], {}, 2, undefined);
-    expect(threaded.split).toBe(false);
+    // One quoted cell of many lines in the middle, an address only part 0 reads (spaces) and a bad row late in the file.
+    const quoted = write('quoted.csv', `${head}${rows}a@farm.example,click,2026-05-01T10:00:00Z,"${'line\n'.repeat(200)}"\n  U7@Farm.example ,click,2026-05-01T11:00:00Z,x\n${rows}u3@farm.example,open,never,spring\n`);
     const objects = await readEventFiles([quoted], {}, dir);
-    expect(JSON.stringify(threaded.scores.scored)).toBe(JSON.stringify(scoreContacts(objects.events, { asOf: AS_OF, model: MODEL, contacts: CONTACTS })));
-    expect(threaded.read.files[0]!.meta.records).toBe(81);
+    for (const count of [2, 3]) {
+      const threaded = await inParts([quoted], {}, count, undefined);
+      expect(threaded.split).toBe(true);
+      expect(JSON.stringify(threaded.scores.scored)).toBe(JSON.stringify(scoreContacts(objects.events, { asOf: AS_OF, model: MODEL, contacts: CONTACTS })));
+      expect(threaded.read.files[0]!.meta.records).toBe(83);
+      expect(threaded.read.rejected).toEqual(objects.rejected);
+      expect(threaded.read.rejected.map((r) => r.record)).toEqual([83]);
+    }
+  });
+
+  it('finds the part of a plain e-mail cell from its bytes as partOf finds it from the canonical address', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9._+-]{1,20}@[A-Za-z0-9.-]{1,20}$/), fc.integer({ min: 2, max: 5 }), (cell, count) => {
+        const bytes = Buffer.from(`x,${cell},y`);
+        expect(partOfBytes(bytes, 2, 2 + cell.length, count)).toBe(partOf(cell.toLowerCase(), count));
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+    const parts = new Set(Array.from({ length: 64 }, (_, i) => partOf(`contact${i}@farm.example`, 3)));
+    expect(parts).toEqual(new Set([0, 1, 2])); // the hash spreads addresses that differ in one character
   });
 
   it('finds rejections, duplicates, ignores and notes in a messy file (the comparison is not vacuous)', async () => {
