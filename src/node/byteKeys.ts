@@ -44,7 +44,7 @@ export class ByteKeys {
    * key's bytes, then the comparisons), so the memory loads of a batch overlap instead of waiting
    * one after another (2-3× on a table larger than the CPU cache).
    */
-  getMany(buf: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, out: Int32Array): void {
+  getMany(buf: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, out: Int32Array, given?: Int32Array): void {
     const hashes = this.batchHashes;
     const t = this.slots;
     const a = this.arena;
@@ -52,7 +52,8 @@ export class ByteKeys {
     for (let b = 0; b < n; b += BATCH) {
       const stop = Math.min(n, b + BATCH);
       let touch = 0;
-      for (let i = b; i < stop; i++) hashes[i - b] = this.hash(buf, starts[i]!, ends[i]!);
+      if (given === undefined) for (let i = b; i < stop; i++) hashes[i - b] = this.hash(buf, starts[i]!, ends[i]!);
+      else for (let i = b; i < stop; i++) hashes[i - b] = given[i]!;
       for (let i = b; i < stop; i++) touch ^= t[((hashes[i - b]! & mask) << 2) + 1]!;
       for (let i = b; i < stop; i++) {
         const at = t[((hashes[i - b]! & mask) << 2) + 1]!;
@@ -118,17 +119,16 @@ export class ByteKeys {
     }
   }
 
-  /** FNV-1a over the key, four bytes a step then the rest, with a final avalanche so that linear probing spreads. */
+  /** {@link hashBytes}, written out here so that V8 inlines it into `get` and `set`. */
   private hash(buf: Uint8Array, start: number, end: number): number {
     const v = this.viewOf(buf);
     let h = 0x811c9dc5;
     let i = start;
-    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ v.getInt32(i, true), 0x01000193);
-    for (; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (v.getInt32(i, true) | 0x20202020), 0x01000193);
+    for (; i < end; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    return h;
+    return h ^ (h >>> 13);
   }
 
   /** A DataView of `buf`, kept while the same buffer is asked about. */
@@ -158,6 +158,43 @@ export class ByteKeys {
     for (let i = 1; i < t.length; i += 4) t[i] = -1;
     return t;
   }
+}
+
+/**
+ * The hash of the key `buf[start, end)` (`view` a DataView of `buf`), as {@link ByteKeys} files it:
+ * FNV-1a, four bytes a step then the rest, each byte with bit 0x20 set (so ASCII letters hash alike
+ * in either case, and {@link hashText} of the lower-cased text is the same), with a final
+ * avalanche so that linear probing spreads.
+ *
+ * @example
+ * const b = Buffer.from('Ann@X.com');
+ * hashBytes(b, new DataView(b.buffer, b.byteOffset, b.length), 0, 9) === hashText('ann@x.com') //=> true
+ */
+export function hashBytes(buf: Uint8Array, view: DataView, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  let i = start;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (view.getInt32(i, true) | 0x20202020), 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
+  return avalanche(h);
+}
+
+/** {@link hashBytes} of a text's characters taken as bytes (for ASCII, its UTF-8 bytes). */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  let i = 0;
+  for (; i + 4 <= text.length; i += 4) {
+    const w = (text.charCodeAt(i) & 0xff) | ((text.charCodeAt(i + 1) & 0xff) << 8) | ((text.charCodeAt(i + 2) & 0xff) << 16) | ((text.charCodeAt(i + 3) & 0xff) << 24);
+    h = Math.imul(h ^ (w | 0x20202020), 0x01000193);
+  }
+  for (; i < text.length; i++) h = Math.imul(h ^ ((text.charCodeAt(i) & 0xff) | 0x20), 0x01000193);
+  return avalanche(h);
+}
+
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }
 
 /** Keys per batch of `getMany`: what a batch touches stays in the L1 cache. */

@@ -17,7 +17,7 @@ import type { ParseEventsOptions } from '../ingest/parseEvents.js';
 import { genericParts, type GenericParts } from '../ingest/providers/generic.js';
 import type { FormatDetection, IngestMeta, Rejection } from '../ingest/result.js';
 import { readTime } from '../ingest/timestamps.js';
-import { ByteKeys, MISSING } from './byteKeys.js';
+import { ByteKeys, hashBytes, hashText, MISSING } from './byteKeys.js';
 import type { ReadProgress } from './readEvents.js';
 
 /** Options of {@link probeEventTable} and {@link readEventTable}. */
@@ -52,40 +52,23 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
  * partOf('ann@x.com', 2) //=> 0 or 1, always the same
  */
 export function partOf(email: string, count: number): number {
-  if (count <= 1) return 0;
-  let h = 0x811c9dc5;
-  let i = 0;
-  for (; i + 4 <= email.length; i += 4) {
-    const w = email.charCodeAt(i) | (email.charCodeAt(i + 1) << 8) | (email.charCodeAt(i + 2) << 16) | (email.charCodeAt(i + 3) << 24);
-    h = Math.imul(h ^ (w | 0x20202020), 0x01000193);
-  }
-  for (; i < email.length; i++) h = Math.imul(h ^ (email.charCodeAt(i) | 0x20), 0x01000193);
-  return spread(h) % count;
+  return count <= 1 ? 0 : partOfHash(hashText(email), count);
 }
 
 /**
  * {@link partOf} of the bytes `buf[start, end)` read as characters: for an e-mail cell whose
  * canonical form is the cell lower-cased (ASCII, nothing to trim or unwrap), the part of its contact.
- * Letters are hashed with bit 0x20 set, so `Ann@X.com` and `ann@x.com` hash alike.
  *
  * @example
  * partOfBytes(Buffer.from('Ann@X.com'), 0, 9, 2) === partOf('ann@x.com', 2) //=> true
  */
 export function partOfBytes(buf: Uint8Array, start: number, end: number, count: number): number {
-  if (count <= 1) return 0;
-  let h = 0x811c9dc5;
-  let i = start;
-  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ ((buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24)) | 0x20202020), 0x01000193);
-  for (; i < end; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
-  return spread(h) % count;
+  return count <= 1 ? 0 : partOfHash(hashBytes(buf, new DataView(buf.buffer, buf.byteOffset, buf.byteLength), start, end), count);
 }
 
-/** A final avalanche of an FNV-1a hash, so that its low bits (the part) depend on every character. */
-function spread(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
+/** The part of a key's `hashBytes`: from its high bits, as `ByteKeys` files keys by the low ones. */
+function partOfHash(h: number, count: number): number {
+  return Math.floor(((h >>> 0) / 4294967296) * count);
 }
 
 /** What reading one file into a table gave: its `meta` (events and duplicates filled in by `finishTableMeta`) and rejections. */
@@ -417,7 +400,6 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
    */
   function lineOwner(buf: Buffer, start: number, end: number): number {
     lineCellStart = -1;
-    lineCellEnd = -1;
     if (nextQuote(buf, start) < end) return MINE; // every part parses a quoted record; part 0 takes it
     let owner = -1;
     const col = cols.contact;
@@ -428,12 +410,25 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
         s = comma < 0 || comma >= end ? end + 1 : comma + 1;
       }
       if (s <= end) {
-        let e = buf.indexOf(44, s);
-        if (e < 0 || e > end) e = end;
+        // The cell's end (the next comma) and its hashBytes in one pass, four bytes at a time.
+        const v = viewOf(buf);
+        let h = 0x811c9dc5;
+        let i = s;
+        for (; i + 4 <= end; i += 4) {
+          const w = v.getInt32(i, true);
+          const x = w ^ 0x2c2c2c2c;
+          if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break; // a comma in these four bytes
+          h = Math.imul(h ^ (w | 0x20202020), 0x01000193);
+        }
+        for (; i < end && buf[i] !== 44; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
+        const e = i;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
         lineCellStart = s;
         lineCellEnd = e;
+        lineCellHash = h ^ (h >>> 13);
         const b = buf[s]!;
-        if (e > s && b > 32 && b < 127) owner = partOfBytes(buf, s, e, part.count);
+        if (e > s && b > 32 && b < 127) owner = partOfHash(lineCellHash, part.count);
       }
     }
     if (owner < 0) return part.index === 0 ? MINE : PART_ZERO;
@@ -448,25 +443,35 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     for (const cellsOf of parsed.data) slow(cellsOf.map(String), true);
   };
 
-  /** The e-mail cell `lineOwner` found in a line with no quote (-1 when none). */
+  /** The e-mail cell `lineOwner` found in a line with no quote (start -1 when none), and its `hashBytes`. */
   let lineCellStart = -1;
   let lineCellEnd = -1;
-  /** The starts of the lines of the buffer `hint` saw that are not this part's, in order, and their `lineOwner`. */
+  let lineCellHash = 0;
+  let viewBuf: Buffer | undefined;
+  let view: DataView = new DataView(new ArrayBuffer(0));
+  function viewOf(buf: Buffer): DataView {
+    if (buf !== viewBuf) {
+      viewBuf = buf;
+      view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return view;
+  }
+  /**
+   * The lines of the buffer `hint` saw that are not this part's, in order: where each starts, where
+   * the next starts, and its `lineOwner`.
+   */
   let skipStarts = new Int32Array(1 << 14);
+  let skipNexts = new Int32Array(1 << 14);
   let skipOwners = new Uint8Array(1 << 14);
   let skipCount = 0;
   let skipAt = 0;
-  /** The `lineOwner` of the line at `p`, one `hint` saw. */
-  function ownerSeen(p: number): number {
-    while (skipAt < skipCount && skipStarts[skipAt]! < p) skipAt++;
-    return skipAt < skipCount && skipStarts[skipAt] === p ? skipOwners[skipAt]! : MINE;
-  }
 
   // The e-mail cells of a buffer's plain lines, looked up all at once before its rows are read
   // (see ByteKeys.getMany): `fast` takes a row's value from here when its cell is the one found.
   let hintStarts = new Int32Array(1 << 14);
   let hintEnds = new Int32Array(1 << 14);
   let hintValues = new Int32Array(1 << 14);
+  let hintHashes = new Int32Array(1 << 14);
   let hintCount = 0;
   let hintAt = 0;
   /** Keys held when the hints were looked up: a hint of MISSING is sure while no key is added. */
@@ -482,20 +487,27 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       if (nl < 0) break;
       let s = -1;
       let e = -1;
-      if (part.count > 1) {
-        const owner = lineOwner(buf, q, crlf && nl > q && buf[nl - 1] === 13 ? nl - 1 : nl);
+      let h = 0;
+      // Only a line `take` reads as one record can be another part's (in a \r\n file, a lone \n
+      // is inside a record); empty lines are skipped by `take` itself.
+      const lineEnd = crlf && nl > q && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (part.count > 1 && lineEnd > q && (!crlf || lineEnd < nl)) {
+        const owner = lineOwner(buf, q, lineEnd);
         if (owner !== MINE) {
           if (skipCount === skipStarts.length) {
             skipStarts = grown(skipStarts);
+            skipNexts = grown(skipNexts);
             skipOwners = grownBytes(skipOwners);
           }
           skipOwners[skipCount] = owner;
+          skipNexts[skipCount] = nl + 1;
           skipStarts[skipCount++] = q;
           q = nl + 1;
           continue;
         }
         s = lineCellStart;
         e = lineCellEnd;
+        h = lineCellHash;
       }
       if (s < 0 && col >= 0) {
         let c = 0;
@@ -514,6 +526,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
         if (c === col && nextQuote(buf, q) > i) {
           s = from;
           e = i === nl && i > from && buf[i - 1] === 13 ? i - 1 : i;
+          h = hashBytes(buf, viewOf(buf), s, e);
         }
       }
       if (s >= 0) {
@@ -521,14 +534,16 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
           hintStarts = grown(hintStarts);
           hintEnds = grown(hintEnds);
           hintValues = grown(hintValues);
+          hintHashes = grown(hintHashes);
         }
         hintStarts[n] = s;
         hintEnds[n] = e;
+        hintHashes[n] = h;
         n += 1;
       }
       q = nl + 1;
     }
-    emails.getMany(buf, hintStarts, hintEnds, n, hintValues);
+    emails.getMany(buf, hintStarts, hintEnds, n, hintValues, hintHashes);
     hintSize = emails.size;
     hintCount = n;
     hintAt = 0;
@@ -539,6 +554,17 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     let p = pos;
     if (cols.contact >= 0 || part.count > 1) hint(buf, pos);
     while (p < buf.length) {
+      if (skipAt < skipCount && headerDone) {
+        while (skipAt < skipCount && skipStarts[skipAt]! < p) skipAt++;
+        if (skipAt < skipCount && skipStarts[skipAt] === p) {
+          // Another part reads the record; this one counts it (unless blank, as papaparse skips it).
+          const next = skipNexts[skipAt]!;
+          if (skipOwners[skipAt] === HASHED) records += 1;
+          else slow(buf.toString('utf8', p, crlf ? next - 2 : next - 1).split(','), true);
+          p = next;
+          continue;
+        }
+      }
       let nl = buf.indexOf(10, p);
       if (nl < 0) {
         if (!final) break;
@@ -561,7 +587,8 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
         p = nl + 1;
         continue;
       }
-      const owner = part.count === 1 ? MINE : nl === buf.length ? lineOwner(buf, p, end) : ownerSeen(p);
+      // The last line of the file (no \n after it) is one `hint` did not see.
+      const owner = part.count === 1 || nl < buf.length ? MINE : lineOwner(buf, p, end);
       if (owner !== MINE) {
         // Another part reads the record; this one counts it (unless blank, as papaparse skips it).
         if (owner === HASHED) records += 1;
