@@ -63,18 +63,21 @@ Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone �
     ? 'Not judged (--quick runs 1M rows only).'
     : `This run, 2 threads: ${five.two.wall.toFixed(2)} s (${verdictOf(five.two.wall <= 2.5)}), ${five.two.maxRssMB.toFixed(0)} MB (${verdictOf(five.two.maxRssMB <= 200)}), ${(5 / five.two.wall).toFixed(2)}M rows/s (milestone ${verdictOf(5 / five.two.wall >= 1)}); ${(five.baseline.wall / five.two.wall).toFixed(1)}× the baseline.`
 }
-Where the time goes (\`node --cpu-prof\`, 5M rows, 2 threads, each thread's timeline): start-up
-~0.27 s (loading the CLI ~0.1 s, probe, worker start and its module load ~0.14 s); reading its half
-of the bytes ~1.7–2.0 s (batched e-mail → id lookups ~0.45 s, cache-bound; contact interning
-~0.15 s; cells, times, campaign/URL ids, GC the rest); trading rows ~0.2 s; dedupe ~0.4 s (rows
-moved into contact order ~0.2 s, per-contact insertion sort); scoring its ~125k contacts ~1.0 s
-(\`evaluateContact\` ~0.6 s with machine classification ~0.25 s, repeats, decay, caps and the
-ledger per contact). Nothing of the model is switched off. Memory: ~14 bytes a row of columns, the
-row order of dedupe (4 bytes), the columns' copy while they move into contact order, each thread's
-V8 heap (the 250k e-mail strings and dictionaries) and a second isolate; one thread needs ~80 MB
-less. What would move it: an \`evaluateContact\` for ranking only that builds no Hit or ledger
-objects; fewer bytes a row (the bounce class in the type id, no contact column by reading twice);
-moving the columns into contact order chunk by chunk.
+Where the time goes (\`node --cpu-prof\` and each thread's timeline, 5M rows, 2 threads): start-up
+~0.2 s (loading the CLI ~0.1 s, probe, worker start and its module load). Each thread then passes
+over every line of the file but reads only its own half of the contacts (threads split the records
+by a hash of the e-mail cell, so neither looks up nor keeps the other's addresses): the pass over
+the other half's lines (newline search, the e-mail cell's hash) costs ~0.4 s, its own ~2.5M rows
+~2 s (batched e-mail → id lookups ~0.35 s, cache-bound; times, cells, campaign/URL ids). Dedupe
+~0.4 s (rows moved into contact order, per-contact insertion sort); scoring its ~125k contacts
+~1–1.5 s (\`evaluateContact\` with machine classification, repeats, decay, caps and the ledger per
+contact). Nothing of the model is switched off. Memory: the main thread ~68 MB (Node itself ~42
+MB, the CLI's modules); per worker thread its isolate and modules (~20 MB), a V8 heap of ~30–40 MB
+(its contacts' e-mails and dictionaries, the scoring), ~14 bytes a row of columns for its rows and
+the row order of dedupe (4 bytes a row); the columns move into contact order inside their own
+memory. What would move it: an \`evaluateContact\` for ranking only that builds no Hit or ledger
+objects; a cheaper pass over the other thread's lines; dedupe without the row order (each contact's
+rows sorted where they lie); fewer bytes a row (the bounce class in the type id).
 
 ## The other jobs on the 1M-row file
 
