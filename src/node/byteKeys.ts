@@ -126,9 +126,7 @@ export class ByteKeys {
     let i = start;
     for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (v.getInt32(i, true) | 0x20202020), 0x01000193);
     for (; i < end; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    return h ^ (h >>> 13);
+    return avalanche(h);
   }
 
   /** A DataView of `buf`, kept while the same buffer is asked about. */
@@ -190,7 +188,8 @@ export function hashText(text: string): number {
   return avalanche(h);
 }
 
-function avalanche(h: number): number {
+/** The last step of {@link hashBytes}: mixes the FNV-1a state so that its low bits depend on every byte. */
+export function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -17,7 +17,7 @@ import type { ParseEventsOptions } from '../ingest/parseEvents.js';
 import { genericParts, type GenericParts } from '../ingest/providers/generic.js';
 import type { FormatDetection, IngestMeta, Rejection } from '../ingest/result.js';
 import { readTime } from '../ingest/timestamps.js';
-import { ByteKeys, hashBytes, hashText, MISSING } from './byteKeys.js';
+import { avalanche, ByteKeys, hashBytes, hashText, MISSING } from './byteKeys.js';
 import type { ReadProgress } from './readEvents.js';
 
 /** Options of {@link probeEventTable} and {@link readEventTable}. */
@@ -422,11 +422,9 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
         }
         for (; i < end && buf[i] !== 44; i++) h = Math.imul(h ^ (buf[i]! | 0x20), 0x01000193);
         const e = i;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x85ebca6b);
         lineCellStart = s;
         lineCellEnd = e;
-        lineCellHash = h ^ (h >>> 13);
+        lineCellHash = avalanche(h);
         const b = buf[s]!;
         if (e > s && b > 32 && b < 127) owner = partOfHash(lineCellHash, part.count);
       }
@@ -497,7 +495,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
           if (skipCount === skipStarts.length) {
             skipStarts = grown(skipStarts);
             skipNexts = grown(skipNexts);
-            skipOwners = grownBytes(skipOwners);
+            skipOwners = grown(skipOwners);
           }
           skipOwners[skipCount] = owner;
           skipNexts[skipCount] = nl + 1;
@@ -549,6 +547,12 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     hintAt = 0;
   }
 
+  /** Another part reads the line `buf[start, end)` (its `lineOwner`); this one counts it, unless blank (papaparse skips those). */
+  function countOthers(owner: number, buf: Buffer, start: number, end: number): void {
+    if (owner === HASHED) records += 1; // its e-mail cell is not blank
+    else slow(buf.toString('utf8', start, end).split(','), true);
+  }
+
   /** Processes the complete records of `buf` from `pos`; returns where the unprocessed rest starts. */
   function take(buf: Buffer, pos: number, final: boolean): number {
     let p = pos;
@@ -557,10 +561,8 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       if (skipAt < skipCount && headerDone) {
         while (skipAt < skipCount && skipStarts[skipAt]! < p) skipAt++;
         if (skipAt < skipCount && skipStarts[skipAt] === p) {
-          // Another part reads the record; this one counts it (unless blank, as papaparse skips it).
           const next = skipNexts[skipAt]!;
-          if (skipOwners[skipAt] === HASHED) records += 1;
-          else slow(buf.toString('utf8', p, crlf ? next - 2 : next - 1).split(','), true);
+          countOthers(skipOwners[skipAt]!, buf, p, crlf ? next - 2 : next - 1);
           p = next;
           continue;
         }
@@ -590,9 +592,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       // The last line of the file (no \n after it) is one `hint` did not see.
       const owner = part.count === 1 || nl < buf.length ? MINE : lineOwner(buf, p, end);
       if (owner !== MINE) {
-        // Another part reads the record; this one counts it (unless blank, as papaparse skips it).
-        if (owner === HASHED) records += 1;
-        else slow(buf.toString('utf8', p, end).split(','), true);
+        countOthers(owner, buf, p, end);
         p = nl + 1;
         continue;
       }
@@ -701,14 +701,9 @@ const MINE = 0;
 const HASHED = 1;
 const PART_ZERO = 2;
 
-function grownBytes(a: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(a.length * 2);
-  out.set(a);
-  return out;
-}
-
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
+/** A copy of `a` twice as long. */
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T): T {
+  const out = new (a.constructor as new (length: number) => T)(a.length * 2);
   out.set(a);
   return out;
 }
