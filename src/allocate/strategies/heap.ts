@@ -8,6 +8,15 @@ export class LeadHeap {
   private readonly leads: number[] = [];
   private readonly vers: number[] = [];
 
+  /**
+   * False once the top entry was found current and no lead of this heap has moved since (the owner
+   * calls {@link touch} when one does): the top is then returned without reading the versions.
+   */
+  private unchecked = true;
+  /** The top entry's lead and cost while the top is known current: read without touching the arrays. */
+  private firstLead = -1;
+  private firstKey = 0;
+
   get size(): number {
     return this.keys.length;
   }
@@ -31,21 +40,37 @@ export class LeadHeap {
     keys[i] = key;
     leads[i] = lead;
     vers[i] = ver;
+    if (i === 0) {
+      this.firstLead = lead;
+      this.firstKey = key;
+    }
+  }
+
+  /** Says that a lead with entries here has moved: the next {@link top} checks versions again. */
+  touch(): void {
+    this.unchecked = true;
   }
 
   /** Drops stale entries and returns the index of the cheapest current lead, or -1. */
   top(version: Int32Array): number {
+    if (!this.unchecked) return this.firstLead;
+    this.unchecked = false;
     while (this.keys.length > 0) {
       const lead = this.leads[0]!;
-      if (version[lead] === this.vers[0]) return lead;
+      if (version[lead] === this.vers[0]) {
+        this.firstLead = lead;
+        this.firstKey = this.keys[0]!;
+        return lead;
+      }
       this.pop();
     }
+    this.firstLead = -1;
     return -1;
   }
 
   /** The cost of the top entry (call after {@link top} returned a lead). */
   topKey(): number {
-    return this.keys[0]!;
+    return this.firstKey;
   }
 
   private pop(): void {

@@ -20,6 +20,16 @@ export class NodeHeap {
     this.n = 0;
   }
 
+  /** The smallest entry's distance (Infinity when empty), without removing it. */
+  topDist(): number {
+    return this.n > 0 ? this.dist[0]! : Infinity;
+  }
+
+  /** The smallest entry's node; read only when the heap is not empty. */
+  topNode(): number {
+    return this.node[0]!;
+  }
+
   push(d: number, v: number): void {
     if (this.n === this.dist.length) this.grow();
     const { dist, node } = this;
