@@ -8,7 +8,7 @@ import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOp
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
-import { EVERY_CONTACT_BYTES, scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
+import { EVERY_CONTACT_BYTES, leadsOfInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 import { allocationSummary } from './summary.js';
 
 /** `leadrank lists`: from exports to one call list per rep plus the unassigned leads. */
@@ -43,9 +43,9 @@ async function run(ctx: CommandContext): Promise<number> {
   const format = choiceOption<CallListFormat>(ctx.args, 'format', 'lists', ['csv', 'json', 'md'], 'csv');
   const threads = await threadsOption(ctx, 'lists', EVERY_CONTACT_BYTES);
   const inputs = await loadInputs(ctx, 'lists', { reps: 'required', outcomes: 'optional', table: { threads, top: undefined }, ledger: false });
-  const { scored, summary } = scoreInputs(inputs);
+  const { leads, summary } = leadsOfInputs(inputs);
   const policy = inputs.config.allocation as Omit<AllocateOptions, 'asOf'>;
-  const allocation = allocateCalls(scored, inputs.reps?.rows ?? [], {
+  const allocation = allocateCalls(leads, inputs.reps?.rows ?? [], {
     ...policy,
     asOf: inputs.asOf.ms,
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ScoredContact } from '../model/scored.js';
 import { scoreContacts } from '../score/scoreContacts.js';
-import { scoreEventTable } from '../score/scoreEventTable.js';
+import type { LeadLike } from '../allocate/types.js';
+import { leadsOfEventTable, scoreEventTable } from '../score/scoreEventTable.js';
 import type { OptionSpecs } from './args.js';
 import { intOption } from './args.js';
 import type { CommandContext } from './context.js';
@@ -66,4 +67,24 @@ export function scoreInputs(inputs: RunInputs, top?: number): RunScores {
   }
   const scored = scoreContacts(inputs.events.events, options);
   return { scored: top === undefined ? scored : scored.slice(0, top), summary: scoredSummary(scored) };
+}
+
+/**
+ * A run's contacts as leads for `allocateCalls`, and the summary line. From a table read on one
+ * thread, lean leads whose reasons are made only for the leads a list shows (`leadsOfEventTable`:
+ * the same allocation); otherwise the scored contacts of {@link scoreInputs}.
+ *
+ * @example
+ * const { leads } = leadsOfInputs(inputs);
+ * const allocation = allocateCalls(leads, reps, { asOf: inputs.asOf.ms });
+ */
+export function leadsOfInputs(inputs: RunInputs): { leads: readonly LeadLike[]; summary: string } {
+  const { scores, table } = inputs.events;
+  if (scores === undefined && table !== undefined) {
+    const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };
+    const { leads, contacts, tiers } = leadsOfEventTable(table, options);
+    return { leads, summary: tierSummary(contacts, tiers) };
+  }
+  const { scored, summary } = scoreInputs(inputs);
+  return { leads: scored, summary };
 }

@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import type { Interest, ScoredContact, Tier } from '../model/scored.js';
+import type { ContactFlags, Interest, ScoredContact, Tier } from '../model/scored.js';
 import { evaluateContact, type Evaluation } from './evaluate.js';
 import { fitScore, gradeOf, labelOf, tierOf } from './fit.js';
 import type { MachineContext } from './machine.js';
@@ -86,6 +86,36 @@ export function scoreOne(email: string, state: ContactState, contact: Contact | 
   if (contact !== undefined) out.details = contact;
   if (model.reasons.ledger) out.ledger = ev.entries.map((e) => entryReason(e, asOf, 4));
   return out;
+}
+
+/** What `allocateCalls` reads of a scored contact: everything but the counts, the ledger and the reasons. */
+export interface LeadFields {
+  contact: string;
+  score: number;
+  tier: Tier;
+  label: string;
+  interests: Interest[];
+  flags: ContactFlags;
+  lastEngagement: number | undefined;
+  details: Contact | undefined;
+}
+
+/**
+ * The {@link LeadFields} of one contact: the same values {@link scoreOne} gives it, without making
+ * the reasons, counts and ledger (a call list shows reasons for the few leads it holds).
+ */
+export function leadFieldsOf(email: string, state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): LeadFields {
+  const { ev, grade, tier, score } = scoreParts(state, contact, asOf, ctx);
+  return {
+    contact: email,
+    score,
+    tier,
+    label: labelOf(grade, tier),
+    interests: interestsOf(ev),
+    flags: { ...ev.flags, doNotCall: contact?.doNotCall === true },
+    lastEngagement: ev.lastEngagement,
+    details: contact,
+  };
 }
 
 /**

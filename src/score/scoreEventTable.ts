@@ -1,7 +1,9 @@
 import type { EventTable } from '../ingest/eventTable.js';
-import type { ScoredContact, Tier } from '../model/scored.js';
+import type { LeadLike } from '../allocate/types.js';
+import type { Contact } from '../model/contact.js';
+import type { ContactFlags, Interest, ScoredContact, ScoreReason, Tier } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
-import { rankKeyOf, scoreOne } from './finalize.js';
+import { leadFieldsOf, rankKeyOf, scoreOne } from './finalize.js';
 import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState } from './state.js';
 import { collectLinkEvidence, tableContactState } from './tableState.js';
@@ -79,4 +81,73 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
     return out;
   });
   return { scored, contacts: n, tiers };
+}
+
+/** Every contact of a table as a lead for `allocateCalls`, how many there are, and per tier. */
+export interface TableLeads {
+  leads: LeadLike[];
+  contacts: number;
+  tiers: Record<Tier, number>;
+}
+
+/**
+ * The contacts of a deduplicated {@link EventTable} as leads for `allocateCalls`: for each, the
+ * fields of the `ScoredContact` that `scoreEventTable` makes of it which the allocation reads
+ * (score, tier, label, interests, flags, last engagement, details), with the same values; its
+ * `reasons` are worked out from the table when first read, as the call-list entry of a placed lead
+ * reads them. So a million leads cost no reasons, counts or ledger, and the same allocation comes
+ * out (tested). The leads are in contact order, not ranked.
+ *
+ * @example
+ * const { leads } = leadsOfEventTable(table, { asOf: '2026-11-23T12:00:00Z' });
+ * allocateCalls(leads, reps, { asOf: '2026-11-23T12:00:00Z' }).lists[0].entries[0].reasons //=> ['Clicked …']
+ */
+export function leadsOfEventTable(table: EventTable, options: ScoreTableOptions): TableLeads {
+  const scorer = createScorer(options);
+  const s = scorerInternals(scorer);
+  const { asOf, ctx } = s;
+  collectLinkEvidence(table, s);
+  const emails = [...table.contacts];
+  for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
+  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), asOf) : newContactState());
+  const explain = (i: number): ScoreReason[] => scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx).reasons;
+  const leads = emails.map((email, i) => {
+    const lead = new TableLead(leadFieldsOf(email, stateFor(i), s.contacts.get(email), asOf, ctx), i, explain);
+    tiers[lead.tier] += 1;
+    return lead;
+  });
+  return { leads, contacts: leads.length, tiers };
+}
+
+/** A lead of {@link leadsOfEventTable}: its reasons are made on first read. */
+class TableLead implements LeadLike {
+  readonly contact: string;
+  readonly score: number;
+  readonly tier: Tier;
+  readonly label: string;
+  readonly interests: Interest[];
+  readonly flags: ContactFlags;
+  readonly lastEngagement?: number;
+  readonly details?: Contact;
+  #reasons: ScoreReason[] | undefined;
+
+  constructor(
+    fields: ReturnType<typeof leadFieldsOf>,
+    private readonly at: number,
+    private readonly explain: (at: number) => ScoreReason[],
+  ) {
+    this.contact = fields.contact;
+    this.score = fields.score;
+    this.tier = fields.tier;
+    this.label = fields.label;
+    this.interests = fields.interests;
+    this.flags = fields.flags;
+    if (fields.lastEngagement !== undefined) this.lastEngagement = fields.lastEngagement;
+    if (fields.details !== undefined) this.details = fields.details;
+  }
+
+  get reasons(): ScoreReason[] {
+    return (this.#reasons ??= this.explain(this.at));
+  }
 }

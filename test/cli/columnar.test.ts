@@ -53,8 +53,10 @@ describe('the columnar path of the commands', () => {
     expect(objects.code).toBe(0);
     const files = readTree(a);
     expect(files).toEqual(readTree(b));
-    const allocation = JSON.parse(files['allocation.json']!) as { lists: { entries: unknown[] }[]; unassigned: unknown[] };
+    const allocation = JSON.parse(files['allocation.json']!) as { lists: { entries: { reasons: string[] }[] }[]; unassigned: unknown[] };
     expect(allocation.lists.flatMap((l) => l.entries).length).toBeGreaterThan(5);
+    // The columnar path makes the reasons of placed leads only when their entries read them.
+    expect(allocation.lists.flatMap((l) => l.entries).filter((e) => e.reasons.length > 0).length).toBeGreaterThan(5);
     expect(allocation.unassigned.length).toBeGreaterThan(5);
     const scoredLine = (stderr: string): string | undefined => stderr.split('\n').find((l) => l.startsWith('Scored '));
     expect(scoredLine(table.stderr)).toMatch(/^Scored \d+ contacts: hot \d+/);

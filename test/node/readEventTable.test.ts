@@ -9,7 +9,7 @@ import { scoreTableInThreads } from '../../src/cli/tableThreads.js';
 import { partOf, partOfBytes, probeEventTable } from '../../src/node/readEventTable.js';
 import { ContactSchema, type Contact } from '../../src/model/contact.js';
 import { scoreContacts } from '../../src/score/scoreContacts.js';
-import { scoreEventTable } from '../../src/score/scoreEventTable.js';
+import { leadsOfEventTable, scoreEventTable } from '../../src/score/scoreEventTable.js';
 
 const AS_OF = Date.UTC(2026, 4, 3, 12);
 const CONTACTS: Contact[] = [{ email: 'ann@farm.example', company: 'Farm', country: 'DE' }, { email: 'crm.only@farm.example', company: 'Vet' }].map((c) => ContactSchema.parse(c));
@@ -101,11 +101,12 @@ async function both(paths: string[], options: EventReadOptions, count = 2) {
   const tabled = await readEventTableFiles(paths, options, dir);
   expect(tabled).toBeDefined();
   const table = scoreEventTable(tabled!.table!, scoring);
+  const lean = leadsOfEventTable(tabled!.table!, scoring);
   const actual = { files: tabled!.files, rejected: tabled!.rejected, cross: tabled!.crossFileDuplicates, scored: table.scored };
   const parts = await inParts(paths, options, count, 5);
   const merged = { ...parts.read, scores: parts.scores };
   const every = await inParts(paths, options, count, undefined); // as lists and segments read: every contact
-  return { expected, actual, merged, every: every.scores.scored, table, split: parts.split };
+  return { expected, actual, merged, every: every.scores.scored, table, lean, split: parts.split };
 }
 
 describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)', () => {
@@ -117,7 +118,7 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
         const options: EventReadOptions = mapped
           ? { mapping: { contact: 'email', type: 'type', at: 'timestamp', campaign: 'campaign', url: 'url', types: { skipme: 'ignored:test_rule' } }, timezone: 'Europe/Berlin' }
           : {};
-        const { expected, actual, merged, every, table, split } = await both(paths, options, count);
+        const { expected, actual, merged, every, table, lean, split } = await both(paths, options, count);
         if (split) splits += 1;
         for (const k of ['rejected', 'files', 'cross', 'scored'] as const) {
           const a = JSON.stringify(actual[k]);
@@ -132,6 +133,22 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
         expect(JSON.stringify(every)).toBe(JSON.stringify(expected.scored));
         expect(table.contacts).toBe(expected.scored.length);
         expect(merged.scores!.tiers).toEqual(table.tiers);
+        // The lean leads of `lists`: the fields the allocation reads, and the reasons once read, as scored.
+        expect(lean.contacts).toBe(table.contacts);
+        expect(lean.tiers).toEqual(table.tiers);
+        const leadOf = (c: (typeof expected.scored)[number] | (typeof lean.leads)[number]) => ({
+          contact: c.contact,
+          score: c.score,
+          tier: c.tier,
+          label: c.label,
+          interests: c.interests,
+          flags: c.flags,
+          lastEngagement: c.lastEngagement,
+          details: c.details,
+          reasons: c.reasons,
+        });
+        const byContact = <T extends { contact: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : 0));
+        expect(byContact(lean.leads).map(leadOf)).toEqual(byContact(expected.scored).map(leadOf));
       }),
       { seed: 20261202, numRuns: 30 },
     );
