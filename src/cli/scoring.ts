@@ -17,7 +17,7 @@ export const THREAD_OPTIONS: OptionSpecs = Object.freeze({
     type: 'string',
     value: 'N',
     description:
-      'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default on a machine with 2 cores: 2 when the inputs pass 32 MB (score) or 256 MB (lists, segments), else 1.',
+      'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default on a machine with 2 cores: 2 when the inputs pass 32 MB (score) or 256 MB (segments), else 1; lists: 1.',
   },
 });
 
@@ -26,9 +26,12 @@ export const THREAD_OPTIONS: OptionSpecs = Object.freeze({
  * that is ~32 MB (a worker costs ~50 ms to start). Commands that need every contact's
  * `ScoredContact` get them copied back from the workers, which costs about what the second thread
  * saves below ~256 MB (1M rows, 90 MB: 8.3 s on one thread, 9.8 s on two; 5M rows: 19.8 s, 18.6 s).
+ * `lists` stays on one thread (`minBytes` Infinity): there it scores lean leads from the table
+ * (`leadsOfInputs`), which copying full contacts back cannot beat (5M rows: 20.6 s / 1.0 GB on one
+ * thread, 29.8 s / 1.6 GB on two).
  *
  * @example
- * const threads = await threadsOption(ctx, 'lists', EVERY_CONTACT_BYTES);
+ * const threads = await threadsOption(ctx, 'segments', EVERY_CONTACT_BYTES);
  */
 export async function threadsOption(ctx: CommandContext, command: string, minBytes = TOP_BYTES): Promise<number> {
   const given = intOption(ctx.args, 'threads', command, 1);
@@ -40,7 +43,7 @@ export async function threadsOption(ctx: CommandContext, command: string, minByt
 
 /** Input size from which `score` (the best `--top` contacts) uses two threads by default. */
 export const TOP_BYTES = 32 * 1024 * 1024;
-/** Input size from which `lists` and `segments` (every contact) use two threads by default. */
+/** Input size from which `segments` (every contact) uses two threads by default. */
 export const EVERY_CONTACT_BYTES = 256 * 1024 * 1024;
 
 /** The ranked contacts of a run (or its best `top`), and the summary line for them. */
