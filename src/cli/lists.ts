@@ -8,7 +8,7 @@ import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOp
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
-import { leadsOfInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
+import { EVERY_CONTACT_BYTES, leadsOfInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 import { allocationSummary } from './summary.js';
 
 /** `leadrank lists`: from exports to one call list per rep plus the unassigned leads. */
@@ -41,8 +41,7 @@ export const listsCommand: Command = {
 async function run(ctx: CommandContext): Promise<number> {
   const outDir = resolve(ctx.io.cwd, requireOption(ctx.args, 'out-dir', 'lists', 'the folder to write the call lists into'));
   const format = choiceOption<CallListFormat>(ctx.args, 'format', 'lists', ['csv', 'json', 'md'], 'csv');
-  // One thread unless asked: the lean leads of the table beat copying every contact back from two.
-  const threads = await threadsOption(ctx, 'lists', Number.POSITIVE_INFINITY);
+  const threads = await threadsOption(ctx, 'lists', EVERY_CONTACT_BYTES);
   const inputs = await loadInputs(ctx, 'lists', { reps: 'required', outcomes: 'optional', table: { threads, top: undefined }, ledger: false });
   const { leads, summary } = leadsOfInputs(inputs);
   const policy = inputs.config.allocation as Omit<AllocateOptions, 'asOf'>;

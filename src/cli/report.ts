@@ -14,7 +14,7 @@ import type { Command, CommandContext } from './context.js';
 import { UsageError } from './exitCodes.js';
 import { loadInputs } from './inputs.js';
 import { formatFromOut, shownPath, writeOutput, wroteLines } from './output.js';
-import { scoreInputs } from './scoring.js';
+import { leadsOfInputs } from './scoring.js';
 
 const FORMATS = ['md', 'csv', 'json'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -75,7 +75,7 @@ async function run(ctx: CommandContext): Promise<number> {
       ...parts,
       events: classifiedTableEvents(table, { asOf: parts.asOf, model, upToAsOf: true }),
       eventsAfterAsOf: rowsAfter(table, parts.asOf),
-      scored: new Map(scoreInputs(inputs).scored.map((s) => [s.contact, s])),
+      scored: new Map(leadsOfInputs(inputs).leads.map((s) => [s.contact, s])),
     });
   }
   const lines = [...inputs.summary];

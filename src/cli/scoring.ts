@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ScoredContact } from '../model/scored.js';
 import { scoreContacts } from '../score/scoreContacts.js';
-import type { LeadLike } from '../allocate/types.js';
+import type { LeadFields } from '../score/finalize.js';
 import { leadsOfEventTable, scoreEventTable } from '../score/scoreEventTable.js';
 import type { OptionSpecs } from './args.js';
 import { intOption } from './args.js';
@@ -17,21 +17,17 @@ export const THREAD_OPTIONS: OptionSpecs = Object.freeze({
     type: 'string',
     value: 'N',
     description:
-      'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default on a machine with 2 cores: 2 when the inputs pass 32 MB (score) or 256 MB (segments), else 1; lists: 1.',
+      'Worker threads for large CSV exports (each reads and scores a part of the contacts; same output as 1). Default on a machine with 2 cores: 2 for score when the inputs pass 32 MB, else 1 (lists and segments: 1).',
   },
 });
 
 /**
  * `--threads N`, or the default: two threads when the event files pass `minBytes`. For `score --top`
- * that is ~32 MB (a worker costs ~50 ms to start). Commands that need every contact's
- * `ScoredContact` get them copied back from the workers, which costs about what the second thread
- * saves below ~256 MB (1M rows, 90 MB: 8.3 s on one thread, 9.8 s on two; 5M rows: 19.8 s, 18.6 s).
- * `lists` stays on one thread (`minBytes` Infinity): there it scores lean leads from the table
- * (`leadsOfInputs`), which copying full contacts back cannot beat (5M rows: 20.6 s / 1.0 GB on one
- * thread, 29.8 s / 1.6 GB on two).
+ * that is ~32 MB (a worker costs ~50 ms to start). The commands that need every contact (`lists`,
+ * `segments`) stay on one thread unless asked ({@link EVERY_CONTACT_BYTES}).
  *
  * @example
- * const threads = await threadsOption(ctx, 'segments', EVERY_CONTACT_BYTES);
+ * const threads = await threadsOption(ctx, 'lists', EVERY_CONTACT_BYTES);
  */
 export async function threadsOption(ctx: CommandContext, command: string, minBytes = TOP_BYTES): Promise<number> {
   const given = intOption(ctx.args, 'threads', command, 1);
@@ -43,8 +39,13 @@ export async function threadsOption(ctx: CommandContext, command: string, minByt
 
 /** Input size from which `score` (the best `--top` contacts) uses two threads by default. */
 export const TOP_BYTES = 32 * 1024 * 1024;
-/** Input size from which `segments` (every contact) uses two threads by default. */
-export const EVERY_CONTACT_BYTES = 256 * 1024 * 1024;
+/**
+ * Input size from which `lists` and `segments` (every contact) use two threads by default: none.
+ * On one thread they score lean leads from the table (`leadsOfInputs`); the workers would copy every
+ * full `ScoredContact` back, which is slower at any size (5M rows: lists 20.6 s / 1.0 GB on one
+ * thread, 29.8 s / 1.6 GB on two; segments 19.4 s / 0.7 GB and 28.7 s / 1.6 GB).
+ */
+export const EVERY_CONTACT_BYTES = Number.POSITIVE_INFINITY;
 
 /** The ranked contacts of a run (or its best `top`), and the summary line for them. */
 export interface RunScores {
@@ -81,7 +82,7 @@ export function scoreInputs(inputs: RunInputs, top?: number): RunScores {
  * const { leads } = leadsOfInputs(inputs);
  * const allocation = allocateCalls(leads, reps, { asOf: inputs.asOf.ms });
  */
-export function leadsOfInputs(inputs: RunInputs): { leads: readonly LeadLike[]; summary: string } {
+export function leadsOfInputs(inputs: RunInputs): { leads: readonly LeadFields[]; summary: string } {
   const { scores, table } = inputs.events;
   if (scores === undefined && table !== undefined) {
     const options = { asOf: inputs.asOf.ms, model: inputs.config.scoring, ...(inputs.contacts ? { contacts: inputs.contacts.rows } : {}) };

@@ -7,7 +7,7 @@ import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOp
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { wroteLines } from './output.js';
-import { EVERY_CONTACT_BYTES, scoreInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
+import { EVERY_CONTACT_BYTES, leadsOfInputs, THREAD_OPTIONS, threadsOption } from './scoring.js';
 
 /** `leadrank segments`: contact lists for marketing's next campaign. */
 export const segmentsCommand: Command = {
@@ -36,9 +36,9 @@ async function run(ctx: CommandContext): Promise<number> {
   const format = choiceOption<SegmentsFormat>(ctx.args, 'format', 'segments', ['csv', 'json', 'md'], 'csv');
   const threads = await threadsOption(ctx, 'segments', EVERY_CONTACT_BYTES);
   const inputs = await loadInputs(ctx, 'segments', { outcomes: 'required', table: { threads, top: undefined }, ledger: false });
-  const { scored } = scoreInputs(inputs);
+  const { leads } = leadsOfInputs(inputs);
   const seg = inputs.config.segments;
-  const result = buildSegments(scored, {
+  const result = buildSegments(leads, {
     asOf: inputs.asOf.ms,
     outcomes: inputs.outcomes?.rows ?? [],
     ...(seg?.rules === undefined ? {} : { rules: seg.rules }),

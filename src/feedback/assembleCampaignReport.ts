@@ -79,7 +79,8 @@ export interface CampaignReportParts {
   events: Iterable<EngagementEvent>;
   eventsAfterAsOf: number;
   outcomesAfterAsOf: number;
-  scored: ReadonlyMap<string, ScoredContact>;
+  /** Per contact, its scored tier (a `ScoredContact` or any object with the tier). */
+  scored: ReadonlyMap<string, Pick<ScoredContact, 'tier'>>;
   histories: ReadonlyMap<string, CallHistory>;
   topicsOf: (url: string) => string[];
   leadTiers: readonly Tier[];

@@ -24,7 +24,7 @@ export interface FunnelCounts {
 
 /** What a funnel needs to know beyond the contacts: their scores, their calls and the rules. */
 export interface FunnelContext {
-  scored: ReadonlyMap<string, ScoredContact>;
+  scored: ReadonlyMap<string, Pick<ScoredContact, 'tier'>>;
   histories: ReadonlyMap<string, CallHistory>;
   leadTiers: readonly Tier[];
   rules: FunnelRules;

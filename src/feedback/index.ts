@@ -6,6 +6,7 @@ export { callHistories, reachedStages, FUNNEL_STAGES } from './callHistory.js';
 export type { CallHistory, CallHistories, FunnelRules, FunnelStage } from './callHistory.js';
 export { buildSegments } from './segments.js';
 export type { BuildSegmentsOptions, Segment, SegmentMember, SegmentExclusion, SegmentsResult } from './segments.js';
+export type { SegmentLead } from './segmentConditions.js';
 export { SegmentConditionSchema, SegmentRuleSchema, SegmentsConfigSchema, DEFAULT_SEGMENT_RULES, SEGMENT_FLAGS } from './segmentRules.js';
 export type { SegmentCondition, SegmentRule, SegmentRuleInput, SegmentsConfig, SegmentsConfigInput, SegmentFlag } from './segmentRules.js';
 export { assembleCampaignReport, buildCampaignReport } from './campaignReport.js';

@@ -1,4 +1,7 @@
 import type { ScoredContact } from '../model/scored.js';
+
+/** What segments read of a scored contact (a `ScoredContact` has it). */
+export type SegmentLead = Pick<ScoredContact, 'contact' | 'score' | 'grade' | 'tier' | 'label' | 'interests' | 'flags' | 'details'>;
 import type { CallHistory } from './callHistory.js';
 import { DAY_MS } from './defaults.js';
 import type { SegmentCondition, SegmentFlag } from './segmentRules.js';
@@ -6,7 +9,7 @@ import type { SegmentCondition, SegmentFlag } from './segmentRules.js';
 /** What segment rules look at for one contact: its score (if scored) and its calls (if any). */
 export interface SegmentSubject {
   contact: string;
-  scored?: ScoredContact;
+  scored?: SegmentLead;
   history?: CallHistory;
   flags: Record<SegmentFlag, boolean>;
   /** Whole days from the latest call to `asOf`. */

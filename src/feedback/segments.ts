@@ -1,11 +1,11 @@
 import { LeadrankError, parseOrThrow } from '../model/errors.js';
 import type { CallOutcome, CallOutcomeInput, Disposition } from '../model/outcome.js';
-import type { ScoredContact, Tier } from '../model/scored.js';
+import type { Tier } from '../model/scored.js';
 import { toEpochMs } from '../model/time.js';
 import type { TimeInput } from '../model/time.js';
 import { callHistories } from './callHistory.js';
 import { daysBetween, flagText, matchCondition } from './segmentConditions.js';
-import type { SegmentSubject } from './segmentConditions.js';
+import type { SegmentLead, SegmentSubject } from './segmentConditions.js';
 import { SEGMENT_FLAGS, SegmentsConfigSchema } from './segmentRules.js';
 import type { SegmentFlag, SegmentRuleInput, SegmentsConfig } from './segmentRules.js';
 
@@ -72,7 +72,7 @@ export interface SegmentsResult {
  * (opted out, complained by default) are reported in `excluded` instead. Same inputs in any order give
  * the same result.
  *
- * @param scored - the output of `scoreContacts`
+ * @param scored - the output of `scoreContacts` (or any objects with the {@link SegmentLead} fields)
  * @param options - `asOf`, call `outcomes`, `rules` (JSON, validated) and `excludeFlags`
  * @returns the segments in rule order, the exclusions, and the outcomes after `asOf` that were left out
  * @example
@@ -80,7 +80,7 @@ export interface SegmentsResult {
  * segments.map((s) => `${s.name}: ${s.contacts.length}`)
  * //=> ['hot-not-yet-called: 2', 'interested-nurture: 2', 'not-interested-90-days: 2', 'unreachable: 2', 'won: 2']
  */
-export function buildSegments(scored: readonly ScoredContact[], options: BuildSegmentsOptions): SegmentsResult {
+export function buildSegments(scored: readonly SegmentLead[], options: BuildSegmentsOptions): SegmentsResult {
   if (!Array.isArray(scored)) {
     throw new LeadrankError([{ code: 'invalid_type', field: 'scored', message: 'must be an array of scored contacts' }]);
   }

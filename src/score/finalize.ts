@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import type { ContactFlags, Interest, ScoredContact, Tier } from '../model/scored.js';
+import type { ContactFlags, Grade, Interest, ScoredContact, Tier } from '../model/scored.js';
 import { evaluateContact, type Evaluation } from './evaluate.js';
 import { fitScore, gradeOf, labelOf, tierOf } from './fit.js';
 import type { MachineContext } from './machine.js';
@@ -88,16 +88,20 @@ export function scoreOne(email: string, state: ContactState, contact: Contact | 
   return out;
 }
 
-/** What `allocateCalls` reads of a scored contact: everything but the counts, the ledger and the reasons. */
+/**
+ * What the allocation, the campaign report and the segments read of a scored contact: all but the
+ * engagement and fit points, reasons, counts and ledger. A `ScoredContact` has these fields.
+ */
 export interface LeadFields {
   contact: string;
   score: number;
+  grade: Grade;
   tier: Tier;
   label: string;
   interests: Interest[];
   flags: ContactFlags;
-  lastEngagement: number | undefined;
-  details: Contact | undefined;
+  lastEngagement?: number;
+  details?: Contact;
 }
 
 /**
@@ -106,16 +110,18 @@ export interface LeadFields {
  */
 export function leadFieldsOf(email: string, state: ContactState, contact: Contact | undefined, asOf: number, ctx: MachineContext): LeadFields {
   const { ev, grade, tier, score } = scoreParts(state, contact, asOf, ctx);
-  return {
+  const out: LeadFields = {
     contact: email,
     score,
+    grade,
     tier,
     label: labelOf(grade, tier),
     interests: interestsOf(ev),
     flags: { ...ev.flags, doNotCall: contact?.doNotCall === true },
-    lastEngagement: ev.lastEngagement,
-    details: contact,
   };
+  if (ev.lastEngagement !== undefined) out.lastEngagement = ev.lastEngagement;
+  if (contact !== undefined) out.details = contact;
+  return out;
 }
 
 /**

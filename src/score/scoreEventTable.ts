@@ -1,9 +1,9 @@
 import type { EventTable } from '../ingest/eventTable.js';
 import type { LeadLike } from '../allocate/types.js';
 import type { Contact } from '../model/contact.js';
-import type { ContactFlags, Interest, ScoredContact, ScoreReason, Tier } from '../model/scored.js';
+import type { ContactFlags, Grade, Interest, ScoredContact, ScoreReason, Tier } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
-import { leadFieldsOf, rankKeyOf, scoreOne } from './finalize.js';
+import { leadFieldsOf, rankKeyOf, scoreOne, type LeadFields } from './finalize.js';
 import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState } from './state.js';
 import { collectLinkEvidence, tableContactState } from './tableState.js';
@@ -83,20 +83,25 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
   return { scored, contacts: n, tiers };
 }
 
-/** Every contact of a table as a lead for `allocateCalls`, how many there are, and per tier. */
+/** A lead of {@link leadsOfEventTable}: the {@link LeadFields} of a contact, and its reasons, made when first read. */
+export interface TableLead extends LeadFields {
+  readonly reasons: ScoreReason[];
+}
+
+/** Every contact of a table as a lead, how many there are, and per tier. */
 export interface TableLeads {
-  leads: LeadLike[];
+  leads: TableLead[];
   contacts: number;
   tiers: Record<Tier, number>;
 }
 
 /**
- * The contacts of a deduplicated {@link EventTable} as leads for `allocateCalls`: for each, the
- * fields of the `ScoredContact` that `scoreEventTable` makes of it which the allocation reads
- * (score, tier, label, interests, flags, last engagement, details), with the same values; its
- * `reasons` are worked out from the table when first read, as the call-list entry of a placed lead
- * reads them. So a million leads cost no reasons, counts or ledger, and the same allocation comes
- * out (tested). The leads are in contact order, not ranked.
+ * The contacts of a deduplicated {@link EventTable} as leads for `allocateCalls` (and the campaign
+ * report and segments): for each, the {@link LeadFields} of the `ScoredContact` that
+ * `scoreEventTable` makes of it, with the same values; its `reasons` are worked out from the table
+ * when first read, as the call-list entry of a placed lead reads them. So a million leads cost no
+ * reasons, counts or ledger, and the same allocation comes out (tested). The leads are in contact
+ * order, not ranked.
  *
  * @example
  * const { leads } = leadsOfEventTable(table, { asOf: '2026-11-23T12:00:00Z' });
@@ -113,17 +118,18 @@ export function leadsOfEventTable(table: EventTable, options: ScoreTableOptions)
   const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), asOf) : newContactState());
   const explain = (i: number): ScoreReason[] => scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx).reasons;
   const leads = emails.map((email, i) => {
-    const lead = new TableLead(leadFieldsOf(email, stateFor(i), s.contacts.get(email), asOf, ctx), i, explain);
+    const lead = new LazyLead(leadFieldsOf(email, stateFor(i), s.contacts.get(email), asOf, ctx), i, explain);
     tiers[lead.tier] += 1;
     return lead;
   });
   return { leads, contacts: leads.length, tiers };
 }
 
-/** A lead of {@link leadsOfEventTable}: its reasons are made on first read. */
-class TableLead implements LeadLike {
+/** A {@link TableLead}: its reasons are made on first read. */
+class LazyLead implements TableLead, LeadLike {
   readonly contact: string;
   readonly score: number;
+  readonly grade: Grade;
   readonly tier: Tier;
   readonly label: string;
   readonly interests: Interest[];
@@ -133,12 +139,13 @@ class TableLead implements LeadLike {
   #reasons: ScoreReason[] | undefined;
 
   constructor(
-    fields: ReturnType<typeof leadFieldsOf>,
+    fields: LeadFields,
     private readonly at: number,
     private readonly explain: (at: number) => ScoreReason[],
   ) {
     this.contact = fields.contact;
     this.score = fields.score;
+    this.grade = fields.grade;
     this.tier = fields.tier;
     this.label = fields.label;
     this.interests = fields.interests;
