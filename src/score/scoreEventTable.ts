@@ -35,21 +35,13 @@ export interface TableScores {
  * const { scored, contacts, tiers } = scoreEventTable(table, { asOf: '2026-11-23T12:00:00Z', top: 1000 });
  */
 export function scoreEventTable(table: EventTable, options: ScoreTableOptions): TableScores {
-  const scorer = createScorer(options);
-  const s = scorerInternals(scorer);
-  const { asOf, ctx } = s;
-
-  // Pass 1: the links each campaign's people clicked (the evidence of the all-links-clicked rule).
-  collectLinkEvidence(table, s);
+  // Pass 1 (in tableScoring): the links each campaign's people clicked.
+  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, options);
 
   // Pass 2: every contact's rank key, from the state the reducer would hold for it.
-  const emails = [...table.contacts];
-  for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
   const n = emails.length;
   const scores = new Float64Array(n);
   const lasts = new Float64Array(n);
-  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), asOf) : newContactState());
   const top = Math.min(options.top ?? n, n);
   // Every contact is returned: score each in full once (its rank key is read off the result).
   const made: ScoredContact[] | undefined = top >= n ? new Array<ScoredContact>(n) : undefined;
@@ -83,6 +75,22 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
   return { scored, contacts: n, tiers };
 }
 
+/**
+ * What scoring a table's contacts starts from: the scorer's internals with each campaign's clicked
+ * links collected (the evidence of the all-links-clicked rule), the contacts (the table's, then the
+ * CRM's without events that `ownsContact` gives this call), zeroed tier counts, and each contact's
+ * reducer state, built when asked for.
+ */
+function tableScoring(table: EventTable, options: ScoreTableOptions) {
+  const s = scorerInternals(createScorer(options));
+  collectLinkEvidence(table, s);
+  const emails = [...table.contacts];
+  for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
+  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), s.asOf) : newContactState());
+  return { s, asOf: s.asOf, ctx: s.ctx, emails, tiers, stateFor };
+}
+
 /** A lead of {@link leadsOfEventTable}: the {@link LeadFields} of a contact, and its reasons, made when first read. */
 export interface TableLead extends LeadFields {
   readonly reasons: ScoreReason[];
@@ -108,14 +116,7 @@ export interface TableLeads {
  * allocateCalls(leads, reps, { asOf: '2026-11-23T12:00:00Z' }).lists[0].entries[0].reasons //=> ['Clicked …']
  */
 export function leadsOfEventTable(table: EventTable, options: ScoreTableOptions): TableLeads {
-  const scorer = createScorer(options);
-  const s = scorerInternals(scorer);
-  const { asOf, ctx } = s;
-  collectLinkEvidence(table, s);
-  const emails = [...table.contacts];
-  for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
-  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), asOf) : newContactState());
+  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, options);
   const explain = (i: number): ScoreReason[] => scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx).reasons;
   const leads = emails.map((email, i) => {
     const lead = new LazyLead(leadFieldsOf(email, stateFor(i), s.contacts.get(email), asOf, ctx), i, explain);
