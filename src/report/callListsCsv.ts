@@ -37,7 +37,8 @@ export function callListsToCsv(allocation: Allocation): NamedFile[] {
   }
   files.push({
     name: 'unassigned.csv',
-    content: toSafeCsv(UNASSIGNED_COLUMNS, allocation.unassigned.map((u) => ({ ...u, tier: u.tier ?? '', detail: u.detail ?? '' }))),
+    // A missing tier or detail is an empty cell (safeCell): no copy of each of the (maybe a million) rows.
+    content: toSafeCsv(UNASSIGNED_COLUMNS, allocation.unassigned),
   });
   return files;
 }
