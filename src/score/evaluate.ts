@@ -32,7 +32,6 @@ export interface Evaluation {
   /** Machine reason per hit, aligned with `hits` (sorted). */
   hits: Hit[];
   reasons: (string | undefined)[];
-  counts: Record<string, EventCounts>;
   flags: Omit<ContactFlags, 'doNotCall'>;
   /** Σ points, summed in ledger order (before floor and total cap). */
   raw: number;
@@ -48,10 +47,8 @@ export interface Evaluation {
  */
 export function evaluateContact(state: ContactState, asOf: number, ctx: MachineContext): Evaluation {
   const model = ctx.model;
-  const hits = [...state.hits].sort(compareHits);
+  const hits = sortedHits(state.hits);
   const reasons = classifyHits(hits, state.delivered, ctx);
-  const counts: Record<string, EventCounts> = {};
-  for (const [type, n] of state.counts) counts[type] = { human: n, machine: 0 };
   const once = onceTypes(model);
   const seen = new Set<number | string>();
   const ids = repeatIds(ctx);
@@ -66,9 +63,6 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     const machine = reasons[i];
-    const c = (counts[hit.type] ??= { human: 0, machine: 0 });
-    if (machine === undefined) c.human++;
-    else c.machine++;
     const kind = hit.type === 'bounce' && hit.bounce === 'soft' ? 'soft_bounce' : hit.type;
     if (kind === 'bounce') hard = true;
     else if (kind === 'soft_bounce') soft++;
@@ -101,7 +95,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     const factor = override === undefined ? (link?.multiplier ?? 1) * camp.multiplier * decay : 0;
     const fixed = override === undefined ? 0 : override * decay;
     let bonus = 0;
-    for (const t of topics) bonus += model.weights.topics[t] ?? 0;
+    for (let t = 0; t < topics.length; t++) bonus += model.weights.topics[topics[t]!] ?? 0;
     const points = (model.weights.events[kind] ?? 0) * factor + fixed + bonus * decay;
     entries.push({ hit, kind, machine, link, topics, factor, fixed, topicFactor: decay, points, capped: false });
   }
@@ -109,7 +103,31 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   let raw = 0;
   for (const e of entries) raw += e.points;
   const flags = { optedOut, bounced: hard || soft >= model.negatives.softBouncesToBounced, complained };
-  return { entries, hits, reasons, counts, flags, raw, firstEngagement: first, lastEngagement: last, future: state.future };
+  return { entries, hits, reasons, flags, raw, firstEngagement: first, lastEngagement: last, future: state.future };
+}
+
+/**
+ * The events of an evaluated contact per type, human and machine (sent and delivered are never
+ * machine), sorted by type. Apart from {@link evaluateContact}: ranking does not need them.
+ */
+export function eventCounts(state: ContactState, ev: Evaluation): Record<string, EventCounts> {
+  const counts = new Map<string, EventCounts>();
+  for (const [type, n] of state.counts) counts.set(type, { human: n, machine: 0 });
+  for (let i = 0; i < ev.hits.length; i++) {
+    const type = ev.hits[i]!.type;
+    let c = counts.get(type);
+    if (c === undefined) counts.set(type, (c = { human: 0, machine: 0 }));
+    if (ev.reasons[i] === undefined) c.human++;
+    else c.machine++;
+  }
+  return Object.fromEntries([...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** The hits in canonical order, as a copy (a state's hits usually arrive in order: then no sort). */
+function sortedHits(hits: readonly Hit[]): Hit[] {
+  const out = hits.slice();
+  for (let i = 1; i < out.length; i++) if (compareHits(out[i - 1]!, out[i]!) > 0) return out.sort(compareHits);
+  return out;
 }
 
 function mergeTopics(a: readonly string[], b: readonly string[]): readonly string[] {

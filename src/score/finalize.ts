@@ -1,6 +1,6 @@
 import type { Contact } from '../model/contact.js';
 import type { ContactFlags, Grade, Interest, ScoredContact, Tier } from '../model/scored.js';
-import { evaluateContact, type Evaluation } from './evaluate.js';
+import { evaluateContact, eventCounts, type Evaluation } from './evaluate.js';
 import { fitScore, gradeOf, labelOf, tierOf } from './fit.js';
 import type { MachineContext } from './machine.js';
 import { rankScoredContacts } from './rank.js';
@@ -76,7 +76,7 @@ export function scoreOne(email: string, state: ContactState, contact: Contact | 
     label: labelOf(grade, tier),
     interests: interestsOf(ev),
     reasons: summarizeReasons(ev, matches, asOf, model.reasons.max),
-    counts: Object.fromEntries(Object.entries(ev.counts).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
+    counts: eventCounts(state, ev),
     flags: { ...ev.flags, doNotCall: contact?.doNotCall === true },
     machineEvents,
     futureEvents: ev.future,
