@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { allocateCalls } from '../allocate/allocateCalls.js';
 import type { AllocateOptions } from '../allocate/options.js';
-import { callListFiles } from '../node/writeCallLists.js';
+import { writeCallLists } from '../node/writeCallLists.js';
 import type { CallListFormat } from '../node/writeCallLists.js';
-import { writeFiles } from '../node/writeFiles.js';
 import { COMMON_OPTIONS, EVENT_OPTIONS, SCORING_OPTIONS, choiceOption, requireOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
 import { loadInputs } from './inputs.js';
@@ -50,7 +49,7 @@ async function run(ctx: CommandContext): Promise<number> {
     asOf: inputs.asOf.ms,
     ...(inputs.outcomes ? { outcomes: inputs.outcomes.rows } : {}),
   });
-  const written = await writeFiles(outDir, callListFiles(allocation, format));
+  const written = await writeCallLists(outDir, allocation, { format });
   const lines = [...inputs.summary, summary, allocationSummary(allocation.stats, allocation.lists.length), ...wroteLines(written, outDir, ctx.io.cwd)];
   for (const line of lines) ctx.info(line);
   return 0;

@@ -1,8 +1,10 @@
 import type { Allocation, CallList } from '../allocate/types.js';
-import { allocationToJson } from '../report/allocationJson.js';
+import { allocationJsonParts } from '../report/allocationJson.js';
 import { allocationToMarkdown } from '../report/allocationMarkdown.js';
-import type { NamedFile } from '../report/callListsCsv.js';
-import { callListsToCsv } from '../report/callListsCsv.js';
+import { callListsCsvParts } from '../report/callListsCsv.js';
+import type { NamedFile, StreamedFile } from '../report/files.js';
+import { wholeFile } from '../report/files.js';
+import { prettyJsonParts } from '../report/jsonParts.js';
 import { writeFiles } from './writeFiles.js';
 
 /** The formats call lists are written in. */
@@ -18,8 +20,13 @@ export type CallListFormat = 'csv' | 'json' | 'md';
  * //=> ['call-lists.md', 'call-list-rep-de.md', …, 'unassigned.md', 'allocation.json']
  */
 export function callListFiles(allocation: Allocation, format: CallListFormat = 'csv'): NamedFile[] {
-  const files = format === 'csv' ? callListsToCsv(allocation) : format === 'json' ? jsonFiles(allocation) : markdownFiles(allocation);
-  return [...files, { name: 'allocation.json', content: allocationToJson(allocation) }];
+  return callListParts(allocation, format).map(wholeFile);
+}
+
+/** {@link callListFiles}, the big ones made in pieces while they are written. */
+function callListParts(allocation: Allocation, format: CallListFormat): (NamedFile | StreamedFile)[] {
+  const files = format === 'csv' ? callListsCsvParts(allocation) : format === 'json' ? jsonFiles(allocation) : markdownFiles(allocation);
+  return [...files, { name: 'allocation.json', parts: allocationJsonParts(allocation) }];
 }
 
 /**
@@ -29,7 +36,7 @@ export function callListFiles(allocation: Allocation, format: CallListFormat = '
  * await writeCallLists('lists', allocation, { format: 'csv' })
  */
 export function writeCallLists(dir: string, allocation: Allocation, options: { format?: CallListFormat } = {}): Promise<string[]> {
-  return writeFiles(dir, callListFiles(allocation, options.format ?? 'csv'));
+  return writeFiles(dir, callListParts(allocation, options.format ?? 'csv'));
 }
 
 function perRep<T>(allocation: Allocation, ext: string, render: (list: CallList) => T): { name: string; value: T }[] {
@@ -43,12 +50,12 @@ function perRep<T>(allocation: Allocation, ext: string, render: (list: CallList)
   });
 }
 
-function jsonFiles(a: Allocation): NamedFile[] {
-  const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+function jsonFiles(a: Allocation): StreamedFile[] {
+  const json = (v: unknown): Iterable<string> => prettyJsonParts(v, 2);
   return [
-    { name: 'call-lists.json', content: json({ asOf: a.asOf, lists: a.lists }) },
-    ...perRep(a, 'json', (l) => json({ asOf: a.asOf, ...l })).map(({ name, value }) => ({ name, content: value })),
-    { name: 'unassigned.json', content: json({ asOf: a.asOf, unassigned: a.unassigned }) },
+    { name: 'call-lists.json', parts: json({ asOf: a.asOf, lists: a.lists }) },
+    ...perRep(a, 'json', (l) => json({ asOf: a.asOf, ...l })).map(({ name, value }) => ({ name, parts: value })),
+    { name: 'unassigned.json', parts: json({ asOf: a.asOf, unassigned: a.unassigned }) },
   ];
 }
 

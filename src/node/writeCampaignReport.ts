@@ -1,5 +1,5 @@
 import type { CampaignReport } from '../feedback/assembleCampaignReport.js';
-import type { NamedFile } from '../report/callListsCsv.js';
+import type { NamedFile } from '../report/files.js';
 import { renderCampaignReportCsv, renderRepFollowUpCsv } from '../report/campaignReportCsv.js';
 import { renderCampaignReportJson } from '../report/campaignReportJson.js';
 import { renderCampaignReportMarkdown } from '../report/campaignReportMarkdown.js';

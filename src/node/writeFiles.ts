@@ -1,16 +1,20 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NamedFile } from '../report/callListsCsv.js';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { NamedFile, StreamedFile } from '../report/files.js';
 import { LeadrankError } from '../model/errors.js';
 
 /**
  * Writes named files (as the report functions return them) into a folder, creating it. Returns the
- * paths written, in order. A file name with a path separator is refused.
+ * paths written, in order. A file name with a path separator is refused. A {@link StreamedFile} is
+ * written piece by piece as its parts are made, so it is never one string in memory.
  *
  * @example
  * await writeFiles('lists', callListsToCsv(allocation)) //=> ['lists/call-lists.csv', …]
  */
-export async function writeFiles(dir: string, files: readonly NamedFile[]): Promise<string[]> {
+export async function writeFiles(dir: string, files: readonly (NamedFile | StreamedFile)[]): Promise<string[]> {
   for (const f of files) {
     if (/[\\/]/.test(f.name) || f.name === '' || f.name === '.' || f.name === '..') {
       throw new LeadrankError([{ code: 'invalid_file_name', field: 'name', message: `must be a plain file name (got ${JSON.stringify(f.name)})` }]);
@@ -25,8 +29,24 @@ export async function writeFiles(dir: string, files: readonly NamedFile[]): Prom
   const written: string[] = [];
   for (const f of files) {
     const path = join(dir, f.name);
-    await writeFile(path, f.content);
+    if ('content' in f) await writeFile(path, f.content);
+    else await pipeline(Readable.from(batched(f.parts), { objectMode: false }), createWriteStream(path));
     written.push(path);
   }
   return written;
+}
+
+/** Bytes per write: pieces are joined up to this size, so a million small pieces are a few dozen writes. */
+const WRITE_SIZE = 1 << 20;
+
+function* batched(parts: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const part of parts) {
+    buffer += part;
+    if (buffer.length >= WRITE_SIZE) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
 }

@@ -1,5 +1,5 @@
 import type { SegmentsResult } from '../feedback/segments.js';
-import type { NamedFile } from '../report/callListsCsv.js';
+import type { NamedFile } from '../report/files.js';
 import { renderSegmentsCsv } from '../report/segmentsCsv.js';
 import { renderSegmentsJson } from '../report/segmentsJson.js';
 import { renderSegmentsMarkdown } from '../report/segmentsMarkdown.js';

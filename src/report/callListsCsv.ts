@@ -1,11 +1,7 @@
 import type { Allocation, CallEntry } from '../allocate/types.js';
-import { toSafeCsv } from './csvSafe.js';
-
-/** One output file: a name and its text. The Node layer writes them; the core never touches files. */
-export interface NamedFile {
-  name: string;
-  content: string;
-}
+import { safeCsvParts } from './csvSafe.js';
+import type { NamedFile, StreamedFile } from './files.js';
+import { wholeFile } from './files.js';
 
 /** The columns of a call-list CSV, in order. */
 export const CALL_LIST_COLUMNS = [
@@ -25,20 +21,25 @@ const UNASSIGNED_COLUMNS = ['contact', 'score', 'tier', 'reason', 'detail', 'mes
  * callListsToCsv(allocation).map((f) => f.name) //=> ['call-lists.csv', 'call-list-rep-de.csv', …, 'unassigned.csv']
  */
 export function callListsToCsv(allocation: Allocation): NamedFile[] {
+  return callListsCsvParts(allocation).map(wholeFile);
+}
+
+/** {@link callListsToCsv} as files made in pieces while they are written (unassigned may be a million rows). */
+export function callListsCsvParts(allocation: Allocation): StreamedFile[] {
   const rowsOf = (repId: string, entries: readonly CallEntry[]) => entries.map((e) => entryRow(repId, e));
   const all = allocation.lists.flatMap((l) => rowsOf(l.rep.id, l.entries));
-  const files: NamedFile[] = [{ name: 'call-lists.csv', content: toSafeCsv(CALL_LIST_COLUMNS, all) }];
+  const files: StreamedFile[] = [{ name: 'call-lists.csv', parts: safeCsvParts(CALL_LIST_COLUMNS, all) }];
   const used = new Set<string>();
   for (const l of allocation.lists) {
     let name = `call-list-${fileSafe(l.rep.id)}.csv`;
     for (let k = 2; used.has(name); k += 1) name = `call-list-${fileSafe(l.rep.id)}-${k}.csv`;
     used.add(name);
-    files.push({ name, content: toSafeCsv(CALL_LIST_COLUMNS, rowsOf(l.rep.id, l.entries)) });
+    files.push({ name, parts: safeCsvParts(CALL_LIST_COLUMNS, rowsOf(l.rep.id, l.entries)) });
   }
   files.push({
     name: 'unassigned.csv',
     // A missing tier or detail is an empty cell (safeCell): no copy of each of the (maybe a million) rows.
-    content: toSafeCsv(UNASSIGNED_COLUMNS, allocation.unassigned),
+    parts: safeCsvParts(UNASSIGNED_COLUMNS, allocation.unassigned),
   });
   return files;
 }

@@ -5,7 +5,7 @@ export { renderCampaignReportJson } from './campaignReportJson.js';
 export { renderSegmentsMarkdown } from './segmentsMarkdown.js';
 export { renderSegmentsJson } from './segmentsJson.js';
 export { callListsToCsv, CALL_LIST_COLUMNS } from './callListsCsv.js';
-export type { NamedFile } from './callListsCsv.js';
+export type { NamedFile, StreamedFile } from './files.js';
 export { allocationToJson } from './allocationJson.js';
 export { allocationToMarkdown } from './allocationMarkdown.js';
 export { safeCell, toSafeCsv } from './csvSafe.js';

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allocateCalls } from '../../src/allocate/index.js';
+import { callListFiles, writeCallLists, writeFiles } from '../../src/node/index.js';
+import type { CallListFormat } from '../../src/node/index.js';
+import { allocationToJson } from '../../src/report/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'leadrank-write-'));
+
+// 9,000 leads for 2 reps of 3 calls: unassigned.csv and allocation.json span several written pieces.
+const allocation = allocateCalls(
+  Array.from({ length: 9000 }, (_, i) => ({ contact: `c${i}@x.com`, score: (i % 97) / 3, ...(i === 5 ? { reasons: [{ points: 9, kind: 'click', text: '=HYPERLINK("x")' }] } : {}) })),
+  [{ id: 'rep/one', capacity: 3 }, { id: 'rep-two', capacity: 3 }],
+  { asOf: '2026-11-23T12:00:00Z' },
+);
+
+describe('writeCallLists', () => {
+  it.each<CallListFormat>(['csv', 'json', 'md'])('writes, in pieces, the bytes callListFiles returns (%s)', async (format) => {
+    const out = join(dir, format);
+    const written = await writeCallLists(out, allocation, { format });
+    const files = callListFiles(allocation, format);
+    expect(written).toEqual(files.map((f) => join(out, f.name)));
+    for (const f of files) expect(readFileSync(join(out, f.name), 'utf8')).toBe(f.content);
+    expect(readFileSync(join(out, 'allocation.json'), 'utf8')).toBe(allocationToJson(allocation));
+    expect(allocation.unassigned.length).toBeGreaterThan(8000);
+  });
+});
+
+describe('writeFiles', () => {
+  it('writes a streamed file piece by piece, and a whole one as it is', async () => {
+    function* parts() {
+      for (let i = 0; i < 300_000; i += 1) yield `${i},é\n`;
+    }
+    const written = await writeFiles(join(dir, 'mixed'), [{ name: 'a.txt', content: 'whole' }, { name: 'b.csv', parts: parts() }]);
+    expect(readFileSync(written[0]!, 'utf8')).toBe('whole');
+    expect(readFileSync(written[1]!, 'utf8')).toBe([...parts()].join(''));
+  });
+
+  it('refuses a file name with a path in it before writing anything', async () => {
+    await expect(writeFiles(join(dir, 'bad'), [{ name: '../x', parts: ['x'] }])).rejects.toThrow(/plain file name/);
+  });
+});
