@@ -81,21 +81,26 @@ Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone �
     ? 'Not judged (--quick runs 1M rows only).'
     : `This run, 2 threads: ${five.two.wall.toFixed(2)} s (${verdictOf(five.two.wall <= 2.5)}), ${five.two.maxRssMB.toFixed(0)} MB (${verdictOf(five.two.maxRssMB <= 200)}), ${(5 / five.two.wall).toFixed(2)}M rows/s (milestone ${verdictOf(5 / five.two.wall >= 1)}); ${(five.baseline.wall / five.two.wall).toFixed(1)}× the baseline.`
 }
-Where the time goes (\`node --cpu-prof\` and each thread's timeline, 5M rows, 2 threads): start-up
-~0.2 s (loading the CLI ~0.1 s, probe, worker start and its module load). Each thread then passes
-over every line of the file but reads only its own half of the contacts (threads split the records
-by a hash of the e-mail cell, so neither looks up nor keeps the other's addresses): the pass over
-the other half's lines (newline search, the e-mail cell's hash) costs ~0.4 s, its own ~2.5M rows
-~2 s (batched e-mail → id lookups ~0.35 s, cache-bound; times, cells, campaign/URL ids). Dedupe
-~0.4 s (rows moved into contact order, per-contact insertion sort); scoring its ~125k contacts
-~1–1.5 s (\`evaluateContact\` with machine classification, repeats, decay, caps and the ledger per
-contact). Nothing of the model is switched off. Memory: the main thread ~68 MB (Node itself ~42
-MB, the CLI's modules); per worker thread its isolate and modules (~20 MB), a V8 heap of ~30–40 MB
-(its contacts' e-mails and dictionaries, the scoring), ~14 bytes a row of columns for its rows and
-the row order of dedupe (4 bytes a row); the columns move into contact order inside their own
-memory. What would move it: an \`evaluateContact\` for ranking only that builds no Hit or ledger
-objects; a cheaper pass over the other thread's lines; dedupe without the row order (each contact's
-rows sorted where they lie); fewer bytes a row (the bounce class in the type id).
+Where the time goes (\`node --cpu-prof\` of each worker and each thread's timeline, 5M rows, 2
+threads, measured on 2026-12-03 when the baseline took ~21.6 s, so about 2.6× the anchors' machine):
+start-up ~0.2 s (loading the CLI ~0.1 s, probe, worker start and its module load); the main thread
+then waits. Each worker spends ~8.5–9.5 s of CPU: reading ~3.3 s (it passes over every line of the
+file but takes only its own half of the contacts, split by a hash of the e-mail cell: finding the
+line's owner ~0.6 s, then for its ~2.5M rows the batched e-mail → id lookups ~0.6 s, cells and
+dictionary ids ~0.5 s, times ~0.3 s); dedupe ~0.8–1 s (rows gathered into contact order, a sort
+per contact); scoring its ~125k contacts ~2.3–2.9 s (\`evaluateContact\` ~1 s with repeats, decay,
+caps and the ledger, machine classification ~0.6 s, per-contact state ~0.3 s, link evidence ~0.2
+s); the collector ~0.35 s. Nothing of the model is switched off. Memory: the main thread ~67 MB
+(Node itself ~41 MB, zod ~12 MB, papaparse ~8 MB) and each worker's isolate and modules ~30 MB,
+so ~130 MB before a row is read; then per worker a V8 heap of ~40 MB (its contacts' e-mails and
+dictionaries, the scoring) and ~54 MB of typed arrays (~13 bytes a row of columns, the row order
+of dedupe at 4 bytes a row, the read buffer). What would move it: an \`evaluateContact\` for
+ranking only that builds no Hit or ledger objects (about a third of the scoring); one pass that
+finds each line's owner for both threads instead of one per thread; dedupe without the row order
+(each contact's rows sorted where they lie) and fewer bytes a row (the bounce class in the type id),
+which also bring the memory toward the 200 MB target. Tried and dropped on 2026-12-03: scoring one
+part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
+generation is V8's default size, while the workers' is capped at 8 MB).
 
 ## The other jobs
 
@@ -113,10 +118,11 @@ table and streams the classified events, one at a time, into its counts.
 Same output as before (every file's md5), measured once on 2026-12-02 against the build before the
 lean leads: \`lists\` 1M rows 15.0 s / 1.10 GB → 11.1 s / 785 MB, \`report\` 12.7 s / 896 MB → 9.7 s /
 687 MB, \`segments\` 11.4 s / 585 MB → 7.6 s / 406 MB (on the object path they took ~47 s and 2 GB).
-What bounds \`lists\` at 1M rows now (phase marks): reading ~30 %, scoring the lean leads ~20 %, the
-allocation ~15 %, rendering and writing the files ~30 % (\`allocation.json\` holds all 250k
-unplaced leads, 59 MB, and \`unassigned.csv\` a line for each); the report: its counting per
-campaign, link and topic (sets of contacts) and the collector.
+\`lists\` writes \`allocation.json\` (all 245k unplaced leads, 59 MB), \`unassigned.csv\` (34 MB) and
+the JSON lists in pieces as they are made, never as one string: 1M rows 795 MB → 395 MB, the same
+bytes (measured on 2026-12-03). What bounds \`lists\` at 1M rows (phase marks): reading ~30 %,
+scoring the lean leads ~20 %, the allocation ~15 %, rendering and writing the files the rest; the
+report: its counting per campaign, link and topic (sets of contacts) and the collector.
 
 ## Allocation (\`node bench/allocate.mjs\`)
 
