@@ -1,6 +1,6 @@
 import type { Allocation, CallList } from '../allocate/types.js';
 import { allocationJsonParts } from '../report/allocationJson.js';
-import { allocationToMarkdown } from '../report/allocationMarkdown.js';
+import { allocationMarkdownLines, allocationToMarkdown, UNASSIGNED_HEADING, unassignedMarkdownLines } from '../report/allocationMarkdown.js';
 import { callListsCsvParts } from '../report/callListsCsv.js';
 import type { NamedFile, StreamedFile } from '../report/files.js';
 import { wholeFile } from '../report/files.js';
@@ -59,12 +59,8 @@ function jsonFiles(a: Allocation): StreamedFile[] {
   ];
 }
 
-const UNASSIGNED_HEADING = '\n## Not on any list\n';
-
-function markdownFiles(a: Allocation): NamedFile[] {
-  const full = allocationToMarkdown(a);
-  const cut = full.lastIndexOf(UNASSIGNED_HEADING);
-  const unassigned = cut < 0 ? '' : full.slice(cut + 1);
+function markdownFiles(a: Allocation): (NamedFile | StreamedFile)[] {
+  const cut = `\n${UNASSIGNED_HEADING}\n`;
   const single = (l: CallList): string => {
     const s = a.stats.perRep.find((r) => r.rep === l.rep.id);
     const one: Allocation = {
@@ -84,14 +80,20 @@ function markdownFiles(a: Allocation): NamedFile[] {
       },
     };
     const md = allocationToMarkdown(one);
-    const end = md.lastIndexOf(UNASSIGNED_HEADING);
+    const end = md.lastIndexOf(cut);
     return `${end < 0 ? md : md.slice(0, end)}\n`;
   };
   return [
-    { name: 'call-lists.md', content: full },
+    { name: 'call-lists.md', parts: lineParts(allocationMarkdownLines(a)) },
     ...perRep(a, 'md', single).map(({ name, value }) => ({ name, content: value })),
-    { name: 'unassigned.md', content: `# Not on any list on ${a.asOf}\n${unassigned.replace(/^## Not on any list\n/, '')}` },
+    { name: 'unassigned.md', parts: lineParts(unassignedMarkdownLines(a), `# Not on any list on ${a.asOf}`) },
   ];
+}
+
+/** Lines as the pieces of a file: each with its line break, after the optional first line. */
+function* lineParts(lines: Iterable<string>, first?: string): Generator<string> {
+  if (first !== undefined) yield `${first}\n`;
+  for (const line of lines) yield `${line}\n`;
 }
 
 /** A rep id as a file-name part, as `callListsToCsv` names files. */

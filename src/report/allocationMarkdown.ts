@@ -9,26 +9,43 @@ import type { Allocation, CallEntry, CallList } from '../allocate/types.js';
  * allocationToMarkdown(allocation).split('\n')[0] //=> '# Call lists for 2026-11-23T12:00:00.000Z'
  */
 export function allocationToMarkdown(allocation: Allocation): string {
+  let text = '';
+  for (const line of allocationMarkdownLines(allocation)) text += `${line}\n`;
+  return text;
+}
+
+/** The lines of {@link allocationToMarkdown}, made one at a time (each ends in a line break there). */
+export function* allocationMarkdownLines(allocation: Allocation): Generator<string> {
   const s = allocation.stats;
-  const out: string[] = [`# Call lists for ${allocation.asOf}`, ''];
-  out.push(
-    `Strategy \`${s.strategy}\`: ${s.assigned} of ${s.leads} leads on a list, total value ${fmt(s.totalValue)}, ` +
-      `capacity used ${pct(s.capacityUsed)} of ${s.capacity}.`,
-  );
-  if (s.outcomesAfterAsOf) out.push(`${s.outcomesAfterAsOf} call outcome${s.outcomesAfterAsOf === 1 ? '' : 's'} dated after this run left out.`);
-  if (s.fairness) out.push(`Fairness: hot leads dealt evenly, at a cost of ${fmt(s.fairness.cost)} value (of ${fmt(s.fairness.unconstrainedValue)}).`);
-  out.push('', '| rep | calls / capacity | value | hot leads (share) |', '| --- | --- | --- | --- |');
-  for (const r of s.perRep) out.push(`| ${cell(r.rep)} | ${r.count} / ${r.capacity} | ${fmt(r.value)} | ${r.hot} (${pct(r.hotShare)}) |`);
-  for (const list of allocation.lists) out.push('', ...listSection(list));
-  out.push('', '## Not on any list', '');
-  if (allocation.unassigned.length === 0) out.push('Every lead is on a list.');
-  else {
-    out.push('| contact | score | tier | reason | why |', '| --- | --- | --- | --- | --- |');
-    for (const u of allocation.unassigned) {
-      out.push(`| ${cell(u.contact)} | ${fmt(u.score)} | ${u.tier ?? ''} | \`${u.reason}\`${u.detail ? ` (${u.detail})` : ''} | ${cell(u.message)} |`);
-    }
+  yield `# Call lists for ${allocation.asOf}`;
+  yield '';
+  yield `Strategy \`${s.strategy}\`: ${s.assigned} of ${s.leads} leads on a list, total value ${fmt(s.totalValue)}, ` +
+    `capacity used ${pct(s.capacityUsed)} of ${s.capacity}.`;
+  if (s.outcomesAfterAsOf) yield `${s.outcomesAfterAsOf} call outcome${s.outcomesAfterAsOf === 1 ? '' : 's'} dated after this run left out.`;
+  if (s.fairness) yield `Fairness: hot leads dealt evenly, at a cost of ${fmt(s.fairness.cost)} value (of ${fmt(s.fairness.unconstrainedValue)}).`;
+  yield* ['', '| rep | calls / capacity | value | hot leads (share) |', '| --- | --- | --- | --- |'];
+  for (const r of s.perRep) yield `| ${cell(r.rep)} | ${r.count} / ${r.capacity} | ${fmt(r.value)} | ${r.hot} (${pct(r.hotShare)}) |`;
+  for (const list of allocation.lists) yield* ['', ...listSection(list)];
+  yield '';
+  yield UNASSIGNED_HEADING;
+  yield* unassignedMarkdownLines(allocation);
+}
+
+/** The heading of the leads on no list in {@link allocationToMarkdown}. */
+export const UNASSIGNED_HEADING = '## Not on any list';
+
+/** The lines under {@link UNASSIGNED_HEADING}: a blank line, then the table (or a note that there is none). */
+export function* unassignedMarkdownLines(allocation: Allocation): Generator<string> {
+  yield '';
+  if (allocation.unassigned.length === 0) {
+    yield 'Every lead is on a list.';
+    return;
   }
-  return `${out.join('\n')}\n`;
+  yield '| contact | score | tier | reason | why |';
+  yield '| --- | --- | --- | --- | --- |';
+  for (const u of allocation.unassigned) {
+    yield `| ${cell(u.contact)} | ${fmt(u.score)} | ${u.tier ?? ''} | \`${u.reason}\`${u.detail ? ` (${u.detail})` : ''} | ${cell(u.message)} |`;
+  }
 }
 
 function listSection(list: CallList): string[] {

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateCalls } from '../../src/allocate/index.js';
 import { callListFiles, writeCallLists, writeFiles } from '../../src/node/index.js';
 import type { CallListFormat } from '../../src/node/index.js';
-import { allocationToJson } from '../../src/report/index.js';
+import { allocationToJson, allocationToMarkdown, callListsToCsv } from '../../src/report/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadrank-write-'));
 
@@ -17,14 +17,34 @@ const allocation = allocateCalls(
 );
 
 describe('writeCallLists', () => {
-  it.each<CallListFormat>(['csv', 'json', 'md'])('writes, in pieces, the bytes callListFiles returns (%s)', async (format) => {
+  const formats: CallListFormat[] = ['csv', 'json', 'md'];
+  const written = new Map<CallListFormat, string[]>();
+  beforeAll(async () => {
+    for (const format of formats) written.set(format, await writeCallLists(join(dir, format), allocation, { format }));
+  });
+
+  it.each(formats)('writes, in pieces, the bytes callListFiles returns (%s)', (format) => {
     const out = join(dir, format);
-    const written = await writeCallLists(out, allocation, { format });
     const files = callListFiles(allocation, format);
-    expect(written).toEqual(files.map((f) => join(out, f.name)));
+    expect(written.get(format)).toEqual(files.map((f) => join(out, f.name)));
     for (const f of files) expect(readFileSync(join(out, f.name), 'utf8')).toBe(f.content);
     expect(readFileSync(join(out, 'allocation.json'), 'utf8')).toBe(allocationToJson(allocation));
     expect(allocation.unassigned.length).toBeGreaterThan(8000);
+  });
+
+  it('writes the whole-string renderings: the CSV files, the Markdown and its unassigned part, the JSON lists', async () => {
+    const read = (format: string, name: string) => readFileSync(join(dir, format, name), 'utf8');
+    for (const f of callListsToCsv(allocation)) expect(read('csv', f.name)).toBe(f.content);
+    const md = allocationToMarkdown(allocation);
+    expect(read('md', 'call-lists.md')).toBe(md);
+    const rest = md.slice(md.lastIndexOf('\n## Not on any list\n') + '\n## Not on any list\n'.length);
+    expect(read('md', 'unassigned.md')).toBe(`# Not on any list on ${allocation.asOf}\n${rest}`);
+    expect(read('md', 'call-list-rep-one.md')).toContain('## rep/one');
+    expect(read('md', 'call-list-rep-one.md')).not.toContain('Not on any list');
+    const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+    expect(read('json', 'unassigned.json')).toBe(json({ asOf: allocation.asOf, unassigned: allocation.unassigned }));
+    expect(read('json', 'call-lists.json')).toBe(json({ asOf: allocation.asOf, lists: allocation.lists }));
+    expect(read('json', 'call-list-rep-one.json')).toBe(json({ asOf: allocation.asOf, ...allocation.lists.find((l) => l.rep.id === 'rep/one') }));
   });
 });
 
