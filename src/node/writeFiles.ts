@@ -8,7 +8,8 @@ import { LeadrankError } from '../model/errors.js';
 
 /**
  * Writes named files (as the report functions return them) into a folder, creating it. Returns the
- * paths written, in order. A file name with a path separator is refused. A {@link StreamedFile} is
+ * paths written, in order. A file name with a path separator is refused, and a file that cannot be
+ * written is a `LeadrankError` naming it (the files before it stay written). A {@link StreamedFile} is
  * written piece by piece as its parts are made, so it is never one string in memory.
  *
  * @example
@@ -29,8 +30,14 @@ export async function writeFiles(dir: string, files: readonly (NamedFile | Strea
   const written: string[] = [];
   for (const f of files) {
     const path = join(dir, f.name);
-    if ('content' in f) await writeFile(path, f.content);
-    else await pipeline(Readable.from(batched(f.parts), { objectMode: false }), createWriteStream(path));
+    try {
+      if ('content' in f) await writeFile(path, f.content);
+      else await pipeline(Readable.from(batched(f.parts), { objectMode: false }), createWriteStream(path));
+    } catch (error) {
+      if (error instanceof LeadrankError) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new LeadrankError([{ code: 'unwritable_file', file: path, message: `cannot be written: ${why}` }]);
+    }
     written.push(path);
   }
   return written;

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateCalls } from '../../src/allocate/index.js';
 import { callListFiles, writeCallLists, writeFiles } from '../../src/node/index.js';
 import type { CallListFormat } from '../../src/node/index.js';
+import { LeadrankError } from '../../src/model/errors.js';
 import { allocationToJson, allocationToMarkdown, callListsToCsv } from '../../src/report/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadrank-write-'));
@@ -56,6 +57,17 @@ describe('writeFiles', () => {
     const written = await writeFiles(join(dir, 'mixed'), [{ name: 'a.txt', content: 'whole' }, { name: 'b.csv', parts: parts() }]);
     expect(readFileSync(written[0]!, 'utf8')).toBe('whole');
     expect(readFileSync(written[1]!, 'utf8')).toBe([...parts()].join(''));
+  });
+
+  it.each([
+    ['whole', { name: 'taken', content: 'x' }],
+    ['streamed', { name: 'taken', parts: ['x'] }],
+  ])('names the file it cannot write, in a LeadrankError (%s)', async (_, file) => {
+    const out = join(dir, 'blocked');
+    mkdirSync(join(out, 'taken'), { recursive: true }); // a folder where the file should go
+    const failure = writeFiles(out, [file]);
+    await expect(failure).rejects.toBeInstanceOf(LeadrankError);
+    await expect(failure).rejects.toThrow(/taken.*cannot be written: EISDIR/);
   });
 
   it('refuses a file name with a path in it before writing anything', async () => {
