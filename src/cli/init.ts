@@ -1,7 +1,8 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ALLOCATE_DEFAULTS } from '../allocate/defaults.js';
 import { SegmentsConfigSchema } from '../feedback/segmentRules.js';
+import { writeOneFile } from '../node/writeFiles.js';
 import { defaultScoringModel } from '../score/resolve.js';
 import { COMMON_OPTIONS, stringOption } from './args.js';
 import type { Command, CommandContext } from './context.js';
@@ -52,8 +53,7 @@ async function run(ctx: CommandContext): Promise<number> {
   if (exists && ctx.args.values['force'] !== true) {
     throw new UsageError(`${shownPath(path, ctx.io.cwd)} already exists: pass --force to overwrite it, or --out another file`, 'init');
   }
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(starterConfig(stringOption(ctx.args, 'schema')), null, 2)}\n`);
+  await writeOneFile(path, `${JSON.stringify(starterConfig(stringOption(ctx.args, 'schema')), null, 2)}\n`, { createDir: true });
   ctx.info(`Wrote ${shownPath(path, ctx.io.cwd)}: every default spelled out; pass it with --config.`);
   return 0;
 }

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Contact } from '../model/contact.js';
 import type { CallOutcome } from '../model/outcome.js';
 import type { Rep } from '../model/rep.js';
+import { writeOneFile } from '../node/writeFiles.js';
 import { requireOption, stringOption } from './args.js';
 import type { AsOf } from './asOf.js';
 import { asOfLine, resolveAsOf } from './asOf.js';
@@ -87,7 +87,7 @@ export async function loadInputs(ctx: CommandContext, command: string, needs: In
   const rejected: AnyRejection[] = [...events.rejected, ...(contacts?.rejected ?? []), ...(reps?.rejected ?? []), ...(outcomes?.rejected ?? [])];
   const records = events.files.reduce((a, f) => a + f.meta.records, 0) + [contacts, reps, outcomes].reduce((a, t) => a + (t?.meta.records ?? 0), 0);
   const rejectedPath = stringOption(args, 'rejected');
-  if (rejectedPath !== undefined) await writeFile(resolve(io.cwd, rejectedPath), rejectedCsv(rejected));
+  if (rejectedPath !== undefined) await writeOneFile(resolve(io.cwd, rejectedPath), rejectedCsv(rejected));
 
   const summary = [
     ...eventsSummary(events),

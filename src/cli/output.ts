@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
+import { writeOneFile } from '../node/writeFiles.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -14,8 +14,7 @@ export async function writeOutput(ctx: CommandContext, out: string | undefined, 
     return undefined;
   }
   const path = resolve(ctx.io.cwd, out);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
+  await writeOneFile(path, content, { createDir: true });
   return path;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, run, tempDir } from './helpers.js';
@@ -50,5 +50,25 @@ describe('rejected records', () => {
     const { code, stderr } = await run(['score', 'events.csv', '--as-of', AS_OF, '--max-rejected', 'ten'], { cwd: dir });
     expect(code).toBe(1);
     expect(stderr).toContain('--max-rejected must be a whole number of records or a percentage such as 5% (got "ten")');
+  });
+
+});
+
+describe('files that cannot be written', () => {
+  it.each([
+    ['--rejected', ['score', 'events.csv', '--as-of', AS_OF, '--rejected', 'taken']],
+    ['--out', ['score', 'events.csv', '--as-of', AS_OF, '--out', 'taken']],
+    ['--out-dir', ['lists', 'events.csv', '--as-of', AS_OF, '--reps', 'reps.csv', '--out-dir', 'taken']],
+    ['init --out', ['init', '--out', 'taken/leadrank.json']],
+  ])('names the file or folder it cannot write (%s), and no stack trace', async (_, args) => {
+    const dir = setup();
+    writeFileSync(join(dir, 'reps.csv'), 'id,capacity\nrep-1,5\n');
+    if (args[0] === 'lists' || args[0] === 'init') writeFileSync(join(dir, 'taken'), 'a file where a folder should go');
+    else mkdirSync(join(dir, 'taken')); // a folder where the file should go
+    const { code, stderr } = await run(args, { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/leadrank: \S*taken\S* cannot be (written|created): E(ISDIR|EXIST|NOTDIR)/);
+    expect(stderr).not.toContain('unexpected error');
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
