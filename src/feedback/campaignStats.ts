@@ -48,17 +48,17 @@ export interface CampaignAccumulator {
   campaign: string | null;
   messages: Set<string>;
   firstAt: number;
-  sent: Set<string>;
-  delivered: Set<string>;
+  sent: ContactSet;
+  delivered: ContactSet;
   opens: HumanMachine;
-  humanOpeners: Set<string>;
+  humanOpeners: ContactSet;
   clicks: HumanMachine;
-  humanClickers: Set<string>;
-  hard: Set<string>;
-  soft: Set<string>;
-  unclassified: Set<string>;
-  unsubscribed: Set<string>;
-  complained: Set<string>;
+  humanClickers: ContactSet;
+  hard: ContactSet;
+  soft: ContactSet;
+  unclassified: ContactSet;
+  unsubscribed: ContactSet;
+  complained: ContactSet;
   machineReasons: Map<string, number>;
   /** Contacts with a human engagement (open, click or a custom type) and when it first happened. */
   engaged: FirstTouch;
@@ -76,6 +76,8 @@ const NOT_ENGAGEMENT: ReadonlySet<string> = new Set(FEEDBACK_DEFAULTS.nonEngagem
  */
 export function accumulateCampaigns(events: Iterable<EngagementEvent>): Map<string | null, CampaignAccumulator> {
   const out = new Map<string | null, CampaignAccumulator>();
+  // Contacts get small ids, one numbering for every campaign: a campaign's sets are then a bit per contact.
+  const ids = new Map<string, number>();
   for (const e of events) {
     const key = e.campaign ?? null;
     let acc = out.get(key);
@@ -83,12 +85,49 @@ export function accumulateCampaigns(events: Iterable<EngagementEvent>): Map<stri
       acc = emptyAccumulator(key, e.at);
       out.set(key, acc);
     }
-    add(acc, e);
+    let id = ids.get(e.contact);
+    if (id === undefined) ids.set(e.contact, (id = ids.size));
+    add(acc, e, id);
   }
   return out;
 }
 
-function add(acc: CampaignAccumulator, e: EngagementEvent): void {
+/**
+ * A set of contacts by their id in one {@link accumulateCampaigns} run: a bit per contact, so a
+ * campaign sent to a million contacts holds 125 KB per set, not a hash set of a million strings.
+ */
+export class ContactSet {
+  private bits = new Uint8Array(0);
+  /** How many contacts are in the set. */
+  size = 0;
+
+  add(id: number): void {
+    const byte = id >>> 3;
+    if (byte >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(byte + 1, this.bits.length * 2, 64));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const bit = 1 << (id & 7);
+    if ((this.bits[byte]! & bit) === 0) {
+      this.bits[byte]! |= bit;
+      this.size += 1;
+    }
+  }
+
+  /** How many of this set's contacts are in none of `others`. */
+  countWithout(others: readonly ContactSet[]): number {
+    let n = 0;
+    for (let b = 0; b < this.bits.length; b++) {
+      let byte = this.bits[b]!;
+      for (const o of others) byte &= ~(o.bits[b] ?? 0);
+      for (; byte !== 0; byte &= byte - 1) n += 1;
+    }
+    return n;
+  }
+}
+
+function add(acc: CampaignAccumulator, e: EngagementEvent, id: number): void {
   const human = e.machine !== true;
   if (e.message !== undefined) acc.messages.add(e.message);
   if (!human) {
@@ -98,20 +137,20 @@ function add(acc: CampaignAccumulator, e: EngagementEvent): void {
   acc.firstAt = Math.min(acc.firstAt, e.at);
   switch (e.type) {
     case 'sent':
-      acc.sent.add(e.contact);
+      acc.sent.add(id);
       break;
     case 'delivered':
-      acc.delivered.add(e.contact);
+      acc.delivered.add(id);
       break;
     case 'open':
       acc.opens[human ? 'human' : 'machine'] += 1;
-      if (human) acc.humanOpeners.add(e.contact);
+      if (human) acc.humanOpeners.add(id);
       break;
     case 'click': {
       acc.clicks[human ? 'human' : 'machine'] += 1;
       if (human) {
-        acc.humanClickers.add(e.contact);
-        acc.humanOpeners.add(e.contact);
+        acc.humanClickers.add(id);
+        acc.humanOpeners.add(id);
       }
       const url = normalizeLink(e.url ?? '');
       let link = acc.links.get(url);
@@ -124,13 +163,13 @@ function add(acc: CampaignAccumulator, e: EngagementEvent): void {
       break;
     }
     case 'bounce':
-      (e.bounce === 'hard' ? acc.hard : e.bounce === 'soft' ? acc.soft : acc.unclassified).add(e.contact);
+      (e.bounce === 'hard' ? acc.hard : e.bounce === 'soft' ? acc.soft : acc.unclassified).add(id);
       break;
     case 'unsubscribe':
-      acc.unsubscribed.add(e.contact);
+      acc.unsubscribed.add(id);
       break;
     case 'complaint':
-      acc.complained.add(e.contact);
+      acc.complained.add(id);
       break;
     default:
       break;
@@ -174,12 +213,11 @@ export function normalizeLink(url: string): string {
  * emailStats(acc).deliveredFrom //=> 'delivered'
  */
 export function emailStats(acc: CampaignAccumulator): EmailStats {
-  const bounced = new Set([...acc.hard, ...acc.soft, ...acc.unclassified]);
   let delivered = acc.delivered.size;
   let deliveredFrom: EmailStats['deliveredFrom'] = 'delivered';
   if (delivered === 0) {
     deliveredFrom = acc.sent.size > 0 ? 'sent_minus_bounced' : 'none';
-    delivered = [...acc.sent].filter((c) => !bounced.has(c)).length;
+    delivered = acc.sent.countWithout([acc.hard, acc.soft, acc.unclassified]);
   }
   return {
     sent: acc.sent.size,
@@ -234,17 +272,17 @@ function emptyAccumulator(campaign: string | null, at: number): CampaignAccumula
     campaign,
     messages: new Set(),
     firstAt: at,
-    sent: new Set(),
-    delivered: new Set(),
+    sent: new ContactSet(),
+    delivered: new ContactSet(),
     opens: { human: 0, machine: 0 },
-    humanOpeners: new Set(),
+    humanOpeners: new ContactSet(),
     clicks: { human: 0, machine: 0 },
-    humanClickers: new Set(),
-    hard: new Set(),
-    soft: new Set(),
-    unclassified: new Set(),
-    unsubscribed: new Set(),
-    complained: new Set(),
+    humanClickers: new ContactSet(),
+    hard: new ContactSet(),
+    soft: new ContactSet(),
+    unclassified: new ContactSet(),
+    unsubscribed: new ContactSet(),
+    complained: new ContactSet(),
     machineReasons: new Map(),
     engaged: new Map(),
     links: new Map(),

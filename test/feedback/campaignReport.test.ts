@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCampaignReport, buildCampaignReport } from '../../src/feedback/campaignReport.js';
+import { ContactSet } from '../../src/feedback/campaignStats.js';
+import type { EngagementEvent } from '../../src/model/event.js';
 import { S, events, outcomes, parts } from './campaignFixture.js';
+
+const T0 = Date.parse('2026-11-01T10:00:00Z');
 
 describe('assembleCampaignReport', () => {
   const report = assembleCampaignReport(parts(events, outcomes));
@@ -25,6 +29,23 @@ describe('assembleCampaignReport', () => {
       // Flagged by the provider (no rule named): counted under provider_flag.
       machineReasons: { provider_flag: 3 },
     });
+  });
+
+  it('counts delivered as the sent minus the bounced when the export has no delivered events', () => {
+    // Sent to 20 contacts (ids across several bytes), twice to some; bounces: 3 hard, 3 soft (one of
+    // them also hard), 1 unclassified, so 6 contacts bounced.
+    const sentOnly = Array.from({ length: 20 }, (_, i) => `s${i}@x.com`).flatMap((c, i) => {
+      const sent = { contact: c, type: 'sent', at: T0 + i, campaign: 'Cold', source: { format: 'test', record: i } } as const;
+      const bounce = (kind: 'hard' | 'soft' | undefined, k: number) => ({ ...sent, type: 'bounce', at: T0 + 100 + k, ...(kind ? { bounce: kind } : {}) });
+      const out: EngagementEvent[] = [sent];
+      if (i % 3 === 0) out.push(sent);
+      if (i === 1 || i === 9 || i === 17) out.push(bounce('hard', i));
+      if (i === 4 || i === 12 || i === 17) out.push(bounce('soft', i));
+      if (i === 19) out.push(bounce(undefined, i));
+      return out;
+    });
+    const row = assembleCampaignReport(parts([...events, ...sentOnly], outcomes)).campaigns.find((c) => c.campaign === 'Cold')!;
+    expect(row.email).toMatchObject({ sent: 20, delivered: 14, deliveredFrom: 'sent_minus_bounced', bounces: { hard: 3, soft: 3, unclassified: 1 } });
   });
 
   it('follows engaged contacts into leads per tier and calls made after their engagement', () => {
@@ -129,5 +150,21 @@ describe('buildCampaignReport on nothing', () => {
     expect(r.totals.email.deliveredFrom).toBe('none');
     expect(Object.values(r.totals.rates).every((v) => v === null)).toBe(true);
     expect(r.reps).toEqual([]);
+  });
+});
+
+describe('ContactSet', () => {
+  it('counts each contact id once, grows past its first bytes, and counts the ids in none of other sets', () => {
+    const a = new ContactSet();
+    const b = new ContactSet();
+    const c = new ContactSet();
+    for (const id of [0, 7, 8, 7, 1000, 4095, 0]) a.add(id);
+    b.add(7);
+    c.add(4095);
+    c.add(5000); // beyond a's bytes
+    expect(a.size).toBe(5);
+    expect(a.countWithout([])).toBe(5);
+    expect(a.countWithout([b, c])).toBe(3);
+    expect(new ContactSet().countWithout([a])).toBe(0);
   });
 });
