@@ -100,7 +100,7 @@ finds each line's owner for both threads instead of one per thread; dedupe witho
 (each contact's rows sorted where they lie) and fewer bytes a row (the bounce class in the type id),
 which also bring the memory toward the 200 MB target. Tried and dropped on 2026-12-03: scoring one
 part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
-generation is V8's default size, while the workers' is capped at 8 MB).
+generation is V8's default size, while the workers' is capped, then at 8 MB, now 2 MB).
 
 ## The other jobs
 
