@@ -1,8 +1,8 @@
 import type { EngagementEvent } from '../model/event.js';
 import type { ScoredContact, Tier } from '../model/scored.js';
 import type { CallHistory, FunnelRules } from './callHistory.js';
-import { accumulateCampaigns, emailStats, sumEmailStats, touch } from './campaignStats.js';
-import type { CampaignAccumulator, EmailStats, FirstTouch, HumanMachine } from './campaignStats.js';
+import { accumulateCampaigns, emailStats, FirstTouch, sumEmailStats } from './campaignStats.js';
+import type { CampaignAccumulator, EmailStats, HumanMachine } from './campaignStats.js';
 import { countFunnel } from './funnel.js';
 import type { FunnelContext, FunnelCounts } from './funnel.js';
 import { campaignRates } from './rates.js';
@@ -101,8 +101,8 @@ export function assembleCampaignReport(parts: CampaignReportParts): CampaignRepo
   const ctx: FunnelContext = { scored: parts.scored, histories: parts.histories, leadTiers: parts.leadTiers, rules: parts.rules };
   const accs = [...accumulateCampaigns(parts.events).values()].sort(compareCampaigns);
   const campaigns = accs.map((acc) => campaignRow(acc, ctx, parts.topicsOf));
-  const allEngaged: FirstTouch = new Map();
-  for (const acc of accs) for (const [c, at] of acc.engaged) touch(allEngaged, c, at);
+  const allEngaged = accs[0]?.engaged.empty() ?? new FirstTouch([]);
+  for (const acc of accs) allEngaged.addAll(acc.engaged);
   const email = sumEmailStats(campaigns.map((c) => c.email));
   const funnel = countFunnel(allEngaged, ctx);
   return {
@@ -117,7 +117,7 @@ export function assembleCampaignReport(parts: CampaignReportParts): CampaignRepo
       outcomesAfterAsOf: parts.outcomesAfterAsOf,
       // Every machine event is counted under its reason in its campaign.
       machineEvents: accs.reduce((n, acc) => n + [...acc.machineReasons.values()].reduce((a, b) => a + b, 0), 0),
-      unscoredEngaged: [...allEngaged.keys()].filter((c) => !parts.scored.has(c)).length,
+      unscoredEngaged: [...allEngaged].filter(([c]) => !parts.scored.has(c)).length,
     },
   };
 }
@@ -154,10 +154,10 @@ function topicReports(
   const byTopic = new Map<string, { clicks: HumanMachine; clickers: FirstTouch }>();
   for (const l of links) {
     for (const topic of topicsOf(l.url)) {
-      const t = byTopic.get(topic) ?? { clicks: { human: 0, machine: 0 }, clickers: new Map() };
+      const t = byTopic.get(topic) ?? { clicks: { human: 0, machine: 0 }, clickers: l.clickers.empty() };
       t.clicks.human += l.clicks.human;
       t.clicks.machine += l.clicks.machine;
-      for (const [c, at] of l.clickers) touch(t.clickers, c, at);
+      t.clickers.addAll(l.clickers);
       byTopic.set(topic, t);
     }
   }

@@ -32,8 +32,90 @@ export interface EmailStats {
   machineReasons: Record<string, number>;
 }
 
-/** Contacts by the time (epoch ms) they first engaged: the start of their attribution. */
-export type FirstTouch = Map<string, number>;
+/** A FirstTouch turns from a Map into a time per contact id once it holds this many contacts… */
+const DENSE_FROM = 4096;
+/** …and at least one contact in this many of those numbered so far. */
+const DENSE_SHARE = 8;
+
+/**
+ * Contacts, by their id in one {@link accumulateCampaigns} run, and the time (epoch ms) each first
+ * engaged: the start of their attribution. Few contacts are a Map of id → time; once they are
+ * many, a time per id (8 bytes a contact, NaN for none) instead of a Map entry and a boxed time
+ * each. Iterates `[contact, time]` in no particular order.
+ */
+export class FirstTouch implements Iterable<[string, number]> {
+  private sparse: Map<number, number> | undefined = new Map();
+  private dense: Float64Array | undefined;
+  /** How many contacts have a time. */
+  size = 0;
+
+  /** `names`: the contact of each id, shared by every FirstTouch of the run (it grows as contacts come). */
+  constructor(private readonly names: readonly string[]) {}
+
+  /** Keeps the earliest time of contact `id`. */
+  touch(id: number, at: number): void {
+    const dense = this.dense;
+    if (dense === undefined) {
+      const sparse = this.sparse!;
+      const prev = sparse.get(id);
+      if (prev === undefined) {
+        sparse.set(id, at);
+        this.size += 1;
+        if (this.size >= DENSE_FROM && this.size * DENSE_SHARE >= this.names.length) this.densify();
+      } else if (at < prev) sparse.set(id, at);
+      return;
+    }
+    if (id >= dense.length) return this.grow(id).touch(id, at);
+    const prev = dense[id]!;
+    if (Number.isNaN(prev)) {
+      dense[id] = at;
+      this.size += 1;
+    } else if (at < prev) dense[id] = at;
+  }
+
+  /** Every contact of `other` (of the same run) with its time, keeping the earlier of two. */
+  addAll(other: FirstTouch): void {
+    for (const [id, at] of other.byId()) this.touch(id, at);
+  }
+
+  /** A FirstTouch of the same run with no contact. */
+  empty(): FirstTouch {
+    return new FirstTouch(this.names);
+  }
+
+  *[Symbol.iterator](): Generator<[string, number]> {
+    for (const [id, at] of this.byId()) yield [this.names[id]!, at];
+  }
+
+  private *byId(): Generator<[number, number]> {
+    if (this.dense === undefined) {
+      yield* this.sparse!;
+      return;
+    }
+    const dense = this.dense;
+    for (let id = 0; id < dense.length; id++) if (!Number.isNaN(dense[id]!)) yield [id, dense[id]!];
+  }
+
+  private densify(): void {
+    const dense = new Float64Array(Math.max(this.names.length, 1)).fill(Number.NaN);
+    let top = 0;
+    for (const id of this.sparse!.keys()) top = Math.max(top, id);
+    this.dense = top < dense.length ? dense : this.grownTo(dense, top);
+    for (const [id, at] of this.sparse!) this.dense[id] = at;
+    this.sparse = undefined;
+  }
+
+  private grow(id: number): this {
+    this.dense = this.grownTo(this.dense!, id);
+    return this;
+  }
+
+  private grownTo(dense: Float64Array, id: number): Float64Array {
+    const grown = new Float64Array(Math.max(id + 1, dense.length * 2)).fill(Number.NaN);
+    grown.set(dense);
+    return grown;
+  }
+}
 
 /** One link of a campaign, grouped by its normalised URL. */
 export interface LinkAccumulator {
@@ -76,17 +158,22 @@ const NOT_ENGAGEMENT: ReadonlySet<string> = new Set(FEEDBACK_DEFAULTS.nonEngagem
  */
 export function accumulateCampaigns(events: Iterable<EngagementEvent>): Map<string | null, CampaignAccumulator> {
   const out = new Map<string | null, CampaignAccumulator>();
-  // Contacts get small ids, one numbering for every campaign: a campaign's sets are then a bit per contact.
+  // Contacts get small ids, one numbering for every campaign: a campaign's sets are then a bit per
+  // contact, and its first touches a time per contact once they are many.
   const ids = new Map<string, number>();
+  const names: string[] = [];
   for (const e of events) {
     const key = e.campaign ?? null;
     let acc = out.get(key);
     if (!acc) {
-      acc = emptyAccumulator(key, e.at);
+      acc = emptyAccumulator(key, e.at, names);
       out.set(key, acc);
     }
     let id = ids.get(e.contact);
-    if (id === undefined) ids.set(e.contact, (id = ids.size));
+    if (id === undefined) {
+      ids.set(e.contact, (id = names.length));
+      names.push(e.contact);
+    }
     add(acc, e, id);
   }
   return out;
@@ -155,11 +242,11 @@ function add(acc: CampaignAccumulator, e: EngagementEvent, id: number): void {
       const url = normalizeLink(e.url ?? '');
       let link = acc.links.get(url);
       if (!link) {
-        link = { url, clicks: { human: 0, machine: 0 }, clickers: new Map() };
+        link = { url, clicks: { human: 0, machine: 0 }, clickers: acc.engaged.empty() };
         acc.links.set(url, link);
       }
       link.clicks[human ? 'human' : 'machine'] += 1;
-      if (human) touch(link.clickers, e.contact, e.at);
+      if (human) link.clickers.touch(id, e.at);
       break;
     }
     case 'bounce':
@@ -174,18 +261,7 @@ function add(acc: CampaignAccumulator, e: EngagementEvent, id: number): void {
     default:
       break;
   }
-  if (human && !NOT_ENGAGEMENT.has(e.type)) touch(acc.engaged, e.contact, e.at);
-}
-
-/**
- * Keeps the earliest time per contact.
- *
- * @example
- * const m = new Map([['ann@farm.com', 5]]); touch(m, 'ann@farm.com', 3); m.get('ann@farm.com') //=> 3
- */
-export function touch(map: FirstTouch, contact: string, at: number): void {
-  const prev = map.get(contact);
-  if (prev === undefined || at < prev) map.set(contact, at);
+  if (human && !NOT_ENGAGEMENT.has(e.type)) acc.engaged.touch(id, e.at);
 }
 
 /**
@@ -267,7 +343,7 @@ export function sumEmailStats(list: readonly EmailStats[]): EmailStats {
   };
 }
 
-function emptyAccumulator(campaign: string | null, at: number): CampaignAccumulator {
+function emptyAccumulator(campaign: string | null, at: number, names: readonly string[]): CampaignAccumulator {
   return {
     campaign,
     messages: new Set(),
@@ -284,7 +360,7 @@ function emptyAccumulator(campaign: string | null, at: number): CampaignAccumula
     unsubscribed: new ContactSet(),
     complained: new ContactSet(),
     machineReasons: new Map(),
-    engaged: new Map(),
+    engaged: new FirstTouch(names),
     links: new Map(),
   };
 }

@@ -2,7 +2,6 @@ import { TIERS } from '../model/scored.js';
 import type { ScoredContact, Tier } from '../model/scored.js';
 import type { CallHistory, FunnelRules } from './callHistory.js';
 import { reachedStages } from './callHistory.js';
-import type { FirstTouch } from './campaignStats.js';
 
 /** From engaged contacts to won deals: how far the contacts a campaign (or link, or topic) touched got. */
 export interface FunnelCounts {
@@ -37,7 +36,7 @@ export interface FunnelContext {
  * @example
  * countFunnel(new Map([['ann@farm.com', 0]]), ctx).engaged //=> 1
  */
-export function countFunnel(touched: FirstTouch, ctx: FunnelContext): FunnelCounts {
+export function countFunnel(touched: { readonly size: number } & Iterable<readonly [string, number]>, ctx: FunnelContext): FunnelCounts {
   const out: FunnelCounts = {
     engaged: touched.size,
     leadsByTier: Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>,

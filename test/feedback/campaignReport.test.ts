@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCampaignReport, buildCampaignReport } from '../../src/feedback/campaignReport.js';
-import { ContactSet } from '../../src/feedback/campaignStats.js';
+import fc from 'fast-check';
+import { ContactSet, FirstTouch } from '../../src/feedback/campaignStats.js';
 import type { EngagementEvent } from '../../src/model/event.js';
 import { S, events, outcomes, parts } from './campaignFixture.js';
 
@@ -166,5 +167,72 @@ describe('ContactSet', () => {
     expect(a.countWithout([])).toBe(5);
     expect(a.countWithout([b, c])).toBe(3);
     expect(new ContactSet().countWithout([a])).toBe(0);
+  });
+});
+
+describe('FirstTouch', () => {
+  /** The earliest time per contact, as a Map would keep it. */
+  const reference = (touches: readonly [number, number][]) => {
+    const m = new Map<number, number>();
+    for (const [id, at] of touches) if (!(m.get(id)! <= at)) m.set(id, at);
+    return m;
+  };
+  const sorted = (it: Iterable<readonly [string, number]>) => [...it].map(([c, at]) => `${c}@${at}`).sort();
+
+  it('keeps the earliest time per contact, sparse and dense, and merges (fast-check, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9000 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 50 })), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 50 })), { maxLength: 300 }),
+        (contacts, extraA, extraB) => {
+          const names: string[] = [];
+          // Ids come as contacts are numbered (the names grow meanwhile): every contact once, in
+          // order, to `a` (dense past 4,096), then random repeats and earlier times to `a` and `b`.
+          const a = new FirstTouch(names);
+          const b = new FirstTouch(names);
+          const touchesA: [number, number][] = [];
+          for (let id = 0; id < contacts; id++) {
+            names.push(`c${id}`);
+            touchesA.push([id, 100 + (id % 13)]);
+            a.touch(id, 100 + (id % 13));
+          }
+          for (const [n, at] of extraA) {
+            touchesA.push([n % contacts, at]);
+            a.touch(n % contacts, at);
+          }
+          const touchesB = extraB.map(([n, at]): [number, number] => [n % contacts, at]);
+          for (const [id, at] of touchesB) b.touch(id, at);
+          const pairs = (m: Map<number, number>) => [...m].map(([id, at]) => [names[id]!, at] as const);
+          expect(a.size).toBe(contacts);
+          expect(sorted(a)).toEqual(sorted(pairs(reference(touchesA))));
+          expect(sorted(b)).toEqual(sorted(pairs(reference(touchesB))));
+          const all = b.empty();
+          all.addAll(b);
+          all.addAll(a);
+          expect(all.size).toBe(contacts);
+          expect(sorted(all)).toEqual(sorted(pairs(reference([...touchesA, ...touchesB]))));
+        },
+      ),
+      { seed: 20261203, numRuns: 60 },
+    );
+  });
+
+  it('turns dense past 4,096 contacts and grows for ids numbered later', () => {
+    const names: string[] = [];
+    const t = new FirstTouch(names);
+    for (let i = 0; i < 5000; i++) {
+      names.push(`c${i}`);
+      t.touch(i, 1000 - (i % 7));
+    }
+    names.push('late');
+    t.touch(5000 + 0, 5); // past the dense array made at 4,096 contacts
+    t.touch(3, 1); // earlier: replaces
+    t.touch(3, 2); // later: kept out
+    expect(t.size).toBe(5001);
+    const got = new Map(t);
+    expect(got.get('late')).toBe(5);
+    expect(got.get('c3')).toBe(1);
+    expect(got.get('c4999')).toBe(1000 - (4999 % 7));
   });
 });
