@@ -123,8 +123,8 @@ the JSON lists in pieces as they are made, never as one string: 1M rows 795 MB �
 bytes (measured on 2026-12-03). What bounds \`lists\` at 1M rows (phase marks): reading ~30 %,
 scoring the lean leads ~20 %, the allocation ~15 %, rendering and writing the files the rest. The
 report keeps a campaign's recipients, openers, clickers and bounces as a bit per contact (5M rows,
-962 → 764 MB, same report, measured on 2026-12-03); what it still holds per contact are the
-first-touch times (engaged, and per link and topic) that its funnels read.
+962 → 764 MB, same report, measured on 2026-12-03) and its first touches (engaged, per link and
+topic: the times its funnels start from) as a time per contact once they are many (→ 678 MB).
 
 ## Allocation (\`node bench/allocate.mjs\`)
 
