@@ -54,7 +54,7 @@ export class FirstTouch implements Iterable<[string, number]> {
 
   /** Keeps the earliest time of contact `id`. */
   touch(id: number, at: number): void {
-    const dense = this.dense;
+    let dense = this.dense;
     if (dense === undefined) {
       const sparse = this.sparse!;
       const prev = sparse.get(id);
@@ -65,7 +65,7 @@ export class FirstTouch implements Iterable<[string, number]> {
       } else if (at < prev) sparse.set(id, at);
       return;
     }
-    if (id >= dense.length) return this.grow(id).touch(id, at);
+    if (id >= dense.length) this.dense = dense = grownTimes(dense, id + 1);
     const prev = dense[id]!;
     if (Number.isNaN(prev)) {
       dense[id] = at;
@@ -97,24 +97,20 @@ export class FirstTouch implements Iterable<[string, number]> {
   }
 
   private densify(): void {
-    const dense = new Float64Array(Math.max(this.names.length, 1)).fill(Number.NaN);
-    let top = 0;
-    for (const id of this.sparse!.keys()) top = Math.max(top, id);
-    this.dense = top < dense.length ? dense : this.grownTo(dense, top);
-    for (const [id, at] of this.sparse!) this.dense[id] = at;
+    let length = this.names.length;
+    for (const id of this.sparse!.keys()) length = Math.max(length, id + 1);
+    const dense = grownTimes(new Float64Array(0), length);
+    for (const [id, at] of this.sparse!) dense[id] = at;
+    this.dense = dense;
     this.sparse = undefined;
   }
+}
 
-  private grow(id: number): this {
-    this.dense = this.grownTo(this.dense!, id);
-    return this;
-  }
-
-  private grownTo(dense: Float64Array, id: number): Float64Array {
-    const grown = new Float64Array(Math.max(id + 1, dense.length * 2)).fill(Number.NaN);
-    grown.set(dense);
-    return grown;
-  }
+/** `times` in an array of at least `length` (doubling), the new entries NaN (no time). */
+function grownTimes(times: Float64Array, length: number): Float64Array {
+  const grown = new Float64Array(Math.max(length, times.length * 2)).fill(Number.NaN);
+  grown.set(times);
+  return grown;
 }
 
 /** One link of a campaign, grouped by its normalised URL. */

@@ -1,6 +1,6 @@
 import type { Allocation, CallList } from '../allocate/types.js';
 import { allocationJsonParts } from '../report/allocationJson.js';
-import { allocationMarkdownLines, allocationToMarkdown, UNASSIGNED_HEADING, unassignedMarkdownLines } from '../report/allocationMarkdown.js';
+import { allocationMarkdownLines, callListMarkdownLines, unassignedMarkdownLines } from '../report/allocationMarkdown.js';
 import { callListsCsvParts } from '../report/callListsCsv.js';
 import type { NamedFile, StreamedFile } from '../report/files.js';
 import { wholeFile } from '../report/files.js';
@@ -24,7 +24,7 @@ export function callListFiles(allocation: Allocation, format: CallListFormat = '
 }
 
 /** {@link callListFiles}, the big ones made in pieces while they are written. */
-function callListParts(allocation: Allocation, format: CallListFormat): (NamedFile | StreamedFile)[] {
+function callListParts(allocation: Allocation, format: CallListFormat): StreamedFile[] {
   const files = format === 'csv' ? callListsCsvParts(allocation) : format === 'json' ? jsonFiles(allocation) : markdownFiles(allocation);
   return [...files, { name: 'allocation.json', parts: allocationJsonParts(allocation) }];
 }
@@ -59,9 +59,9 @@ function jsonFiles(a: Allocation): StreamedFile[] {
   ];
 }
 
-function markdownFiles(a: Allocation): (NamedFile | StreamedFile)[] {
-  const cut = `\n${UNASSIGNED_HEADING}\n`;
-  const single = (l: CallList): string => {
+function markdownFiles(a: Allocation): StreamedFile[] {
+  /** One rep's file: the Markdown of an allocation of its list alone, without the unassigned part. */
+  const single = (l: CallList): Iterable<string> => {
     const s = a.stats.perRep.find((r) => r.rep === l.rep.id);
     const one: Allocation = {
       asOf: a.asOf,
@@ -79,13 +79,11 @@ function markdownFiles(a: Allocation): (NamedFile | StreamedFile)[] {
         perRep: s === undefined ? [] : [s],
       },
     };
-    const md = allocationToMarkdown(one);
-    const end = md.lastIndexOf(cut);
-    return `${end < 0 ? md : md.slice(0, end)}\n`;
+    return lineParts(callListMarkdownLines(one));
   };
   return [
     { name: 'call-lists.md', parts: lineParts(allocationMarkdownLines(a)) },
-    ...perRep(a, 'md', single).map(({ name, value }) => ({ name, content: value })),
+    ...perRep(a, 'md', single).map(({ name, value }) => ({ name, parts: value })),
     { name: 'unassigned.md', parts: lineParts(unassignedMarkdownLines(a), `# Not on any list on ${a.asOf}`) },
   ];
 }

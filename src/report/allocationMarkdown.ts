@@ -16,6 +16,13 @@ export function allocationToMarkdown(allocation: Allocation): string {
 
 /** The lines of {@link allocationToMarkdown}, made one at a time (each ends in a line break there). */
 export function* allocationMarkdownLines(allocation: Allocation): Generator<string> {
+  yield* callListMarkdownLines(allocation);
+  yield UNASSIGNED_HEADING;
+  yield* unassignedMarkdownLines(allocation);
+}
+
+/** The lines before {@link UNASSIGNED_HEADING}: the summary, the per-rep table and each rep's list, then a blank line. */
+export function* callListMarkdownLines(allocation: Allocation): Generator<string> {
   const s = allocation.stats;
   yield `# Call lists for ${allocation.asOf}`;
   yield '';
@@ -27,12 +34,10 @@ export function* allocationMarkdownLines(allocation: Allocation): Generator<stri
   for (const r of s.perRep) yield `| ${cell(r.rep)} | ${r.count} / ${r.capacity} | ${fmt(r.value)} | ${r.hot} (${pct(r.hotShare)}) |`;
   for (const list of allocation.lists) yield* ['', ...listSection(list)];
   yield '';
-  yield UNASSIGNED_HEADING;
-  yield* unassignedMarkdownLines(allocation);
 }
 
 /** The heading of the leads on no list in {@link allocationToMarkdown}. */
-export const UNASSIGNED_HEADING = '## Not on any list';
+const UNASSIGNED_HEADING = '## Not on any list';
 
 /** The lines under {@link UNASSIGNED_HEADING}: a blank line, then the table (or a note that there is none). */
 export function* unassignedMarkdownLines(allocation: Allocation): Generator<string> {

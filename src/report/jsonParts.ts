@@ -11,54 +11,39 @@
  * [...prettyJsonParts({ a: [1, 2] }, 2)].join('') === `${JSON.stringify({ a: [1, 2] }, null, 2)}\n` //=> true
  */
 export function* prettyJsonParts(value: unknown, depth: number): Generator<string> {
-  const whole = parts(value, '', depth);
-  let any = false;
-  for (const part of whole) {
-    any = true;
-    yield part;
-  }
-  if (!any) yield 'undefined'; // as the template literal writes JSON.stringify(undefined)
+  yield* partsOf(value, '', depth) ?? ['undefined']; // as the template literal writes JSON.stringify(undefined)
   yield '\n';
 }
 
-/** The pieces of one value; none when JSON.stringify would leave it out (undefined, a function). */
-function* parts(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth <= 0 || !opened(value)) {
-    const json = JSON.stringify(value, null, 2) as string | undefined;
-    if (json !== undefined) yield indented(json, indent);
+/** The pieces of one value, or `undefined` when JSON.stringify leaves it out (undefined, a function). */
+function partsOf(value: unknown, indent: string, depth: number): Iterable<string> | undefined {
+  if (depth > 0 && opened(value)) return Array.isArray(value) ? arrayParts(value, indent, depth) : objectParts(value as Record<string, unknown>, indent, depth);
+  const json = JSON.stringify(value, null, 2) as string | undefined;
+  return json === undefined ? undefined : [indented(json, indent)];
+}
+
+function* arrayParts(values: readonly unknown[], indent: string, depth: number): Generator<string> {
+  if (values.length === 0) {
+    yield '[]';
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    for (let i = 0; i < value.length; i += 1) {
-      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
-      let any = false;
-      for (const part of parts(value[i], inner, depth - 1)) {
-        any = true;
-        yield part;
-      }
-      if (!any) yield 'null';
-    }
-    yield `\n${indent}]`;
-    return;
+  for (let i = 0; i < values.length; i += 1) {
+    yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+    yield* partsOf(values[i], inner, depth - 1) ?? ['null'];
   }
-  const record = value as Record<string, unknown>;
+  yield `\n${indent}]`;
+}
+
+function* objectParts(record: Record<string, unknown>, indent: string, depth: number): Generator<string> {
+  const inner = `${indent}  `;
   let open = false;
   for (const k of Object.keys(record)) {
-    const key = `${open ? ',\n' : '{\n'}${inner}${JSON.stringify(k)}: `;
-    let first = true;
-    for (const part of parts(record[k], inner, depth - 1)) {
-      if (first) {
-        yield key;
-        open = true;
-        first = false;
-      }
-      yield part;
-    }
+    const parts = partsOf(record[k], inner, depth - 1);
+    if (parts === undefined) continue;
+    yield `${open ? ',\n' : '{\n'}${inner}${JSON.stringify(k)}: `;
+    open = true;
+    yield* parts;
   }
   yield open ? `\n${indent}}` : '{}';
 }
