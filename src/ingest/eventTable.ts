@@ -8,8 +8,8 @@ const MASK = CHUNK - 1;
 /** A time kept as whole seconds (ms apart) unless it is this: then its chunk of `wide` holds it. */
 const WIDE = 0xffffffff;
 
-/** A string-id column's chunk: id + 1 (0 for none), 16 bits a row while the ids fit, else 32. */
-type IdChunk = Uint16Array | Int32Array;
+/** A string-id column's chunk: id + 1 (0 for none), 8 bits a row while the ids fit, then 16, else 32. */
+type IdChunk = Uint8Array | Uint16Array | Int32Array;
 
 /** The `source` of the events a table gives back: the generic reader, no record number (the table keeps none). */
 const TABLE_SOURCE = Object.freeze({ format: 'generic', record: 0 });
@@ -46,7 +46,7 @@ export interface TableSnapshot {
 /**
  * Events in columns: one typed-array column per field, strings stored once in dictionaries, so a
  * row costs about 14 bytes instead of an object of a few hundred (times as whole seconds with the
- * milliseconds beside them only where a chunk has some; string ids in 16 bits while they fit). It holds the fields the scoring
+ * milliseconds beside them only where a chunk has some; string ids in 8 or 16 bits while they fit). It holds the fields the scoring
  * model reads (contact, type, time, campaign, message, URL, bounce class) and the file each row came
  * from; events that carry anything else (provider ids, user agents, machine flags) take the object
  * path (`parseEvents` → `scoreContacts`). `dedupe()` applies the ingest rules to the whole table
@@ -395,8 +395,9 @@ export class EventTable {
     swap(this.typeCol, (f) => f.take(Uint8Array));
     swap(this.msCol, (f) => f.take(Uint16Array));
     swap(this.wideCol, (f) => f.take(Float64Array));
-    const wideIds = this.strings.length >= 0xffff;
-    const ids = (f: Slabs): IdChunk => (wideIds ? f.take(Int32Array) : f.take(Uint16Array));
+    // Every id is below strings.length, so it and the stored id + 1 fit the narrowest of these.
+    const most = this.strings.length;
+    const ids = (f: Slabs): IdChunk => (most < 0xff ? f.take(Uint8Array) : most < 0xffff ? f.take(Uint16Array) : f.take(Int32Array));
     swap(this.campaignCol, ids);
     swap(this.messageCol, ids);
     swap(this.urlCol, ids);
@@ -513,10 +514,11 @@ function timeIn(sec: readonly Uint32Array[], ms: readonly (Uint16Array | undefin
   return m === undefined ? s * 1000 : s * 1000 + m[i]!;
 }
 
-/** Sets row `i` of chunk `c` of a string-id column to `id` (stored as id + 1), widening the chunk to 32 bits when the id needs it. */
+/** Sets row `i` of chunk `c` of a string-id column to `id` (stored as id + 1), widening the chunk (8 → 16 → 32 bits) when the id needs it. */
 function putId(col: (IdChunk | undefined)[], c: number, i: number, id: number): void {
   let chunk = col[c];
-  if (chunk === undefined) col[c] = chunk = id < 0xffff ? new Uint16Array(CHUNK) : new Int32Array(CHUNK);
+  if (chunk === undefined) col[c] = chunk = id < 0xff ? new Uint8Array(CHUNK) : id < 0xffff ? new Uint16Array(CHUNK) : new Int32Array(CHUNK);
+  else if (id >= 0xff && chunk instanceof Uint8Array) col[c] = chunk = id < 0xffff ? Uint16Array.from(chunk) : Int32Array.from(chunk);
   else if (id >= 0xffff && chunk instanceof Uint16Array) col[c] = chunk = Int32Array.from(chunk);
   chunk[i] = id + 1;
 }

@@ -54,6 +54,24 @@ describe('EventTable (the columnar store of the fast path)', () => {
     expect(duplicates[0]).toBeGreaterThan(0); // the same contact, type and time recur: dedupe had work
   });
 
+  it('keeps few string ids in 8 bits and widens a chunk straight to 32 when a large id comes, before and after dedupe', () => {
+    const table = new EventTable();
+    const ids = Array.from({ length: 70_000 }, (_, k) => table.stringId(`s${k}`));
+    const want: number[] = [];
+    for (let r = 0; r < 1000; r++) {
+      // Small ids (8 bits) until row 700, then one of the largest: the 8-bit chunk becomes 32-bit.
+      const id = r === 700 ? ids[69_999]! : ids[r % 200]!;
+      want.push(id);
+      table.append(table.contactId(`c${r % 10}@x.com`), table.typeId('click')!, 1_714_554_000_000 + r * 1000, id, id === ids[69_999] ? -1 : ids[r % 50]!, id, 0, 0);
+    }
+    expect(want.map((_, r) => table.campaignOf(r))).toEqual(want);
+    expect(want.map((_, r) => table.urlOf(r))).toEqual(want);
+    table.dedupe(1);
+    const got: number[] = [];
+    for (let c = 0; c < table.contacts.length; c++) for (const r of table.contactRows(c)) got.push(table.campaignOf(r));
+    expect(got.sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+  });
+
   it('refuses to deduplicate a carrier table, and appends after dedupe', () => {
     const carrier = new EventTable({ carrier: true });
     expect(carrier.contactId('a@x.com')).toBe(0);
