@@ -149,7 +149,7 @@ export async function readEventTableFiles(paths: readonly string[], options: Eve
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
   let read: TableFiles | undefined;
   try {
-    read = await readTableFiles(probes, options, undefined, progress === undefined ? undefined : (bytes, records, file) => progress.update(bytes, records, file));
+    read = await readTableFiles(probes, options, undefined, progress === undefined ? {} : { onProgress: (bytes, records, file) => progress.update(bytes, records, file) });
   } finally {
     progress?.finish();
   }
@@ -191,7 +191,8 @@ export interface TableSplit {
 /**
  * Reads probed files into one table and deduplicates it; with a `split`, this thread's part of the
  * records, then trades rows so the table holds exactly its part's contacts. `undefined` when a file turns out
- * to need the object path (malformed quoting). `onProgress` gets the bytes read over all files so far.
+ * to need the object path (malformed quoting). `onProgress` gets the bytes read over all files so far;
+ * `afterRead` runs once every row is in the table, before the dedupe.
  *
  * @example
  * const read = await readTableFiles(probes, options);
@@ -200,7 +201,7 @@ export async function readTableFiles(
   probes: readonly TableProbe[],
   options: EventReadOptions,
   split?: TableSplit,
-  onProgress?: (bytes: number, records: number, file: string) => void,
+  { onProgress, afterRead }: { onProgress?: (bytes: number, records: number, file: string) => void; afterRead?: () => void } = {},
 ): Promise<TableFiles | undefined> {
   const tables = Array.from({ length: split?.count ?? 1 }, (_, j) => new EventTable({ carrier: split !== undefined && j !== split.index }));
   const table = tables[split?.index ?? 0]!;
@@ -225,6 +226,7 @@ export async function readTableFiles(
     tables.length = 0; // the others' rows are theirs now
     for (const rows of inbox) table.absorb(rows);
   }
+  afterRead?.();
   const dedupe = table.dedupe(reads.length);
   reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));
   return { table, reads, crossFile: dedupe.crossFile };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Contact } from '../model/contact.js';
 import { LeadrankError } from '../model/errors.js';
@@ -28,11 +29,18 @@ export interface TablePartInput {
   part: { index: number; count: number };
 }
 
-/** One part's reads (its rejections, its events' counts) and the scores of its contacts. */
-export interface TablePartResult {
+/** One part's reads (its rejections, its events' counts) and the scores of its contacts (as `pack` made them). */
+export interface TablePartResult<S = ScoredContact> {
   reads: TableFileRead[];
   crossFile: number;
-  scores: TableScores;
+  scores: TableScores<S>;
+}
+
+/** What a part reports and when: progress, a call once its rows are all read (before the dedupe), how each of the best contacts is kept. */
+export interface TablePartHooks<S> {
+  onProgress?: (bytes: number, records: number, file: string) => void;
+  afterRead?: () => void;
+  pack?: (scored: ScoredContact) => S;
 }
 
 /**
@@ -43,22 +51,22 @@ export interface TablePartResult {
  * @example
  * const part = await runTablePart({ files, cwd, read: {}, asOf, model, contacts, top: 1000, part: { index: 0, count: 2 } }, exchange);
  */
-export async function runTablePart(
-  input: TablePartInput,
-  exchange: TableSplit['exchange'],
-  onProgress?: (bytes: number, records: number, file: string) => void,
-): Promise<TablePartResult | undefined> {
+export async function runTablePart(input: TablePartInput, exchange: TableSplit['exchange'], hooks?: Omit<TablePartHooks<ScoredContact>, 'pack'>): Promise<TablePartResult | undefined>;
+export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> & { pack: (scored: ScoredContact) => S }): Promise<TablePartResult<S> | undefined>;
+export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> = {}): Promise<TablePartResult<S | ScoredContact> | undefined> {
+  const { onProgress, afterRead, pack } = hooks;
   const probes = await probeTableFiles(input.files, input.read, input.cwd);
   const { index, count } = input.part;
-  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, onProgress);
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, { ...(onProgress === undefined ? {} : { onProgress }), ...(afterRead === undefined ? {} : { afterRead }) });
   if (read === undefined) return undefined;
-  const scores = scoreEventTable(read.table, {
+  const options = {
     asOf: input.asOf,
     ...(input.model === undefined ? {} : { model: input.model }),
     ...(input.contacts === undefined ? {} : { contacts: input.contacts }),
     ...(input.top === undefined ? {} : { top: input.top }),
-    ownsContact: (email) => partOf(email, count) === index,
-  });
+    ownsContact: (email: string) => partOf(email, count) === index,
+  };
+  const scores = pack === undefined ? scoreEventTable(read.table, options) : scoreEventTable(read.table, options, pack);
   return { reads: read.reads, crossFile: read.crossFile, scores };
 }
 
@@ -150,7 +158,8 @@ export async function scoreTableInThreads(
     seen[index] = { bytes, records };
     progress?.update(Math.min(...seen.map((s) => s.bytes)), Math.min(...seen.map((s) => s.records)), file);
   };
-  let parts: (TablePartResult | undefined)[];
+  // A worker's result comes as bytes (see runWorker), unpacked below once every worker has exited.
+  let parts: (TablePartResult | Uint8Array | undefined)[];
   try {
     parts = await Promise.all(
       inputs.map((input, index) => {
@@ -161,7 +170,7 @@ export async function scoreTableInThreads(
                 exchange.post(index, boxes);
                 return exchange.inbox(index);
               },
-              onProgress(index),
+              { onProgress: onProgress(index) },
             )
           : runWorker(input, exchange, onProgress(index));
         return run.then(
@@ -183,10 +192,16 @@ export async function scoreTableInThreads(
     progress?.finish();
   }
   if (!parts.every((p) => p !== undefined)) return readEventTableFiles(paths, read, cwd, progress); // a part needs the object path: one thread decides
-  return mergeParts(parts as TablePartResult[], paths, scoring.top);
+  return mergeParts(parts.map((p) => (p instanceof Uint8Array ? unpackPart(p) : p!)), paths, scoring.top);
 }
 
-function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (bytes: number, records: number, file: string) => void): Promise<TablePartResult | undefined> {
+/**
+ * Runs one part on a worker thread. Its result comes back as the bytes of `v8.serialize` and the
+ * promise settles only once the thread has exited: the result's objects are made on this thread
+ * after the worker's memory is gone, not while both hold them (5M rows, 2 threads: the peak was
+ * there, the main thread's heap growing by ~40 MB as the workers still held theirs).
+ */
+function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (bytes: number, records: number, file: string) => void): Promise<Uint8Array | undefined> {
   const index = input.part.index;
   return new Promise((done, fail) => {
     // A young generation far below V8's default: the rows live in typed arrays, and the heap holds
@@ -210,8 +225,8 @@ function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (
       else if (m.error !== undefined) stop(m.error.notTabular === true ? new NotTabular(m.error.message) : m.error.issues === undefined ? new Error(m.error.message) : new LeadrankError(m.error.issues as never));
       else {
         finished = true;
-        void worker.terminate();
-        done(m.result ?? undefined);
+        const result = m.result ?? undefined;
+        void worker.terminate().then(() => done(result), () => done(result));
       }
     });
     worker.on('error', stop);
@@ -221,11 +236,21 @@ function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (
   });
 }
 
+/**
+ * A worker's result from its bytes: `v8.serialize` of a {@link TablePartResult} whose best contacts
+ * are each the bytes of `v8.serialize` too (see tableWorker.ts).
+ */
+function unpackPart(bytes: Uint8Array): TablePartResult {
+  const part = deserialize(bytes) as TablePartResult<Uint8Array>;
+  return { ...part, scores: { ...part.scores, scored: part.scores.scored.map((b) => deserialize(b) as ScoredContact) } };
+}
+
 /** What a worker thread posts (see tableWorker.ts). */
 export interface WorkerMessage {
   progress?: [number, number, string];
   outboxes?: (TableSnapshot | null)[];
-  result?: TablePartResult | null;
+  /** The part's {@link TablePartResult} as the bytes of `v8.serialize`; null when a file needs the object path. */
+  result?: Uint8Array | null;
   error?: { message: string; issues?: unknown; notTabular?: boolean };
 }
 

@@ -1,8 +1,11 @@
 // A worker thread of `leadrank score`, `lists` and `segments`: reads its part of the records, trades rows, scores its part of the contacts (see tableThreads.ts).
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
 import { LeadrankError } from '../model/errors.js';
+import type { ScoredContact } from '../model/scored.js';
 import { NotTabular } from '../node/readEventTable.js';
+import { collectGarbage } from './memory.js';
 import { runTablePart, type TablePartInput, type WorkerMessage } from './tableThreads.js';
 
 const input = workerData as TablePartInput;
@@ -13,12 +16,23 @@ const exchange = (outboxes: (TableSnapshot | undefined)[]): Promise<TableSnapsho
     post({ outboxes: outboxes.map((b) => b ?? null) }, outboxes.flatMap((b) => (b === undefined ? [] : EventTable.buffers(b))));
   });
 let last = 0;
-runTablePart(input, exchange, (bytes, records, file) => {
-  if (bytes - last < 1 << 22) return;
-  last = bytes;
-  post({ progress: [bytes, records, file] });
+runTablePart(input, exchange, {
+  onProgress: (bytes, records, file) => {
+    if (bytes - last < 1 << 22) return;
+    last = bytes;
+    post({ progress: [bytes, records, file] });
+  },
+  // The read's scratch memory goes back before the dedupe and the scoring need more (see memory.ts).
+  afterRead: collectGarbage,
+  // Each of the best contacts as bytes once scored: the full objects (~10 KB each with the ledger) never pile up in this heap.
+  pack: (scored: ScoredContact) => serialize(scored),
 }).then(
-  (result) => post({ result: result ?? null }),
+  (result) => {
+    // As bytes, unpacked once this thread has exited (see runWorker): the objects never exist in both threads at once.
+    // (A copy in its own buffer, so that the transfer cannot take a shared pool's memory with it.)
+    const bytes = result === undefined ? null : new Uint8Array(serialize(result));
+    post({ result: bytes }, bytes === null ? [] : [bytes.buffer]);
+  },
   (error: unknown) =>
     post({
       error: {

@@ -16,9 +16,9 @@ export interface ScoreTableOptions extends ScoreOptions {
   ownsContact?: (email: string) => boolean;
 }
 
-/** The ranking of a table: the best contacts (ranked from 1), how many were scored, and per tier. */
-export interface TableScores {
-  scored: ScoredContact[];
+/** The ranking of a table: the best contacts (ranked from 1; as `pack` made them, see {@link scoreEventTable}), how many were scored, and per tier. */
+export interface TableScores<S = ScoredContact> {
+  scored: S[];
   /** Contacts scored: every contact with an event or a CRM record. */
   contacts: number;
   tiers: Record<Tier, number>;
@@ -28,13 +28,17 @@ export interface TableScores {
  * Scores the contacts of a deduplicated {@link EventTable}: exactly what `scoreContacts` returns for
  * the same events (the same reducer state per contact, the same `finalize`), but with the events
  * in columns and each contact's state built only while it is scored, so memory grows with the rows'
- * ~14 bytes, and `top` keeps only the best contacts' objects.
+ * ~14 bytes, and `top` keeps only the best contacts' objects. With `pack`, each of the best is
+ * handed to it as soon as it is scored and only what it returns is kept (a worker thread turns them
+ * into bytes, so that a thousand full contacts never sit in its heap at once).
  *
  * @example
  * table.dedupe();
  * const { scored, contacts, tiers } = scoreEventTable(table, { asOf: '2026-11-23T12:00:00Z', top: 1000 });
  */
-export function scoreEventTable(table: EventTable, options: ScoreTableOptions): TableScores {
+export function scoreEventTable(table: EventTable, options: ScoreTableOptions): TableScores;
+export function scoreEventTable<P>(table: EventTable, options: ScoreTableOptions, pack: (scored: ScoredContact) => P): TableScores<P>;
+export function scoreEventTable<P>(table: EventTable, options: ScoreTableOptions, pack?: (scored: ScoredContact) => P): TableScores<P | ScoredContact> {
   // Pass 1 (in tableScoring): the links each campaign's people clicked.
   const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, options);
 
@@ -70,7 +74,7 @@ export function scoreEventTable(table: EventTable, options: ScoreTableOptions): 
   const scored = candidates.slice(0, top).map((i, k) => {
     const out = made?.[i] ?? scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
     out.rank = k + 1;
-    return out;
+    return pack === undefined ? out : pack(out);
   });
   return { scored, contacts: n, tiers };
 }
