@@ -192,7 +192,8 @@ export interface TableSplit {
  * Reads probed files into one table and deduplicates it; with a `split`, this thread's part of the
  * records, then trades rows so the table holds exactly its part's contacts. `undefined` when a file turns out
  * to need the object path (malformed quoting). `onProgress` gets the bytes read over all files so far;
- * `afterRead` runs once every row is in the table, before the dedupe.
+ * `afterStep` runs once every row is in the table (before the dedupe) and again after the dedupe:
+ * the two steps that leave scratch memory behind.
  *
  * @example
  * const read = await readTableFiles(probes, options);
@@ -201,7 +202,7 @@ export async function readTableFiles(
   probes: readonly TableProbe[],
   options: EventReadOptions,
   split?: TableSplit,
-  { onProgress, afterRead }: { onProgress?: (bytes: number, records: number, file: string) => void; afterRead?: () => void } = {},
+  { onProgress, afterStep }: { onProgress?: (bytes: number, records: number, file: string) => void; afterStep?: () => void } = {},
 ): Promise<TableFiles | undefined> {
   const tables = Array.from({ length: split?.count ?? 1 }, (_, j) => new EventTable({ carrier: split !== undefined && j !== split.index }));
   const table = tables[split?.index ?? 0]!;
@@ -226,8 +227,9 @@ export async function readTableFiles(
     tables.length = 0; // the others' rows are theirs now
     for (const rows of inbox) table.absorb(rows);
   }
-  afterRead?.();
+  afterStep?.();
   const dedupe = table.dedupe(reads.length);
+  afterStep?.();
   reads.forEach((r, i) => finishTableMeta(r, dedupe.duplicates[i] ?? 0));
   return { table, reads, crossFile: dedupe.crossFile };
 }

@@ -9,9 +9,9 @@ let gc: (() => void) | undefined;
  * string hash tables, the read buffer, the column chunks a reorder replaced) dead but allocated:
  * V8 frees an ArrayBuffer's memory only when a full collection finds it dead, and starts one only
  * once 64 MB more of such memory is allocated or its heap grows, which a read held in typed arrays
- * rarely does. Called once the rows are read, it frees that memory before the dedupe and the
- * scoring ask for more, so they can reuse it (5M rows, 2 threads: ~20 MB a worker), at the cost
- * of one collection of a small heap (~10–30 ms). `gc` is exposed as Node's own tests do it (`--expose-gc` set at run time with
+ * rarely does. Called after the read and after the dedupe (its row order, 4 bytes a row), it frees
+ * that memory before the next step asks for more (5M rows, 2 threads: ~20 MB a worker after the
+ * read, ~10 MB after the dedupe), at the cost of a collection of a small heap (~10–30 ms each). `gc` is exposed as Node's own tests do it (`--expose-gc` set at run time with
  * `v8.setFlagsFromString`, then `gc` read from a new context), so no flag is needed on the command line.
  */
 export function collectGarbage(): void {

@@ -36,10 +36,10 @@ export interface TablePartResult<S = ScoredContact> {
   scores: TableScores<S>;
 }
 
-/** What a part reports and when: progress, a call once its rows are all read (before the dedupe), how each of the best contacts is kept. */
+/** What a part reports and when: progress, a call after the read and after the dedupe (see readTableFiles), how each of the best contacts is kept. */
 export interface TablePartHooks<S> {
   onProgress?: (bytes: number, records: number, file: string) => void;
-  afterRead?: () => void;
+  afterStep?: () => void;
   pack?: (scored: ScoredContact) => S;
 }
 
@@ -54,10 +54,10 @@ export interface TablePartHooks<S> {
 export async function runTablePart(input: TablePartInput, exchange: TableSplit['exchange'], hooks?: Omit<TablePartHooks<ScoredContact>, 'pack'>): Promise<TablePartResult | undefined>;
 export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> & { pack: (scored: ScoredContact) => S }): Promise<TablePartResult<S> | undefined>;
 export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> = {}): Promise<TablePartResult<S | ScoredContact> | undefined> {
-  const { onProgress, afterRead, pack } = hooks;
+  const { onProgress, afterStep, pack } = hooks;
   const probes = await probeTableFiles(input.files, input.read, input.cwd);
   const { index, count } = input.part;
-  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, { ...(onProgress === undefined ? {} : { onProgress }), ...(afterRead === undefined ? {} : { afterRead }) });
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, { ...(onProgress === undefined ? {} : { onProgress }), ...(afterStep === undefined ? {} : { afterStep }) });
   if (read === undefined) return undefined;
   const options = {
     asOf: input.asOf,

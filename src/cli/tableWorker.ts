@@ -22,8 +22,8 @@ runTablePart(input, exchange, {
     last = bytes;
     post({ progress: [bytes, records, file] });
   },
-  // The read's scratch memory goes back before the dedupe and the scoring need more (see memory.ts).
-  afterRead: collectGarbage,
+  // The scratch memory of the read and of the dedupe goes back before the next step asks for more (see memory.ts).
+  afterStep: collectGarbage,
   // Each of the best contacts as bytes once scored: the full objects (~10 KB each with the ledger) never pile up in this heap.
   pack: (scored: ScoredContact) => serialize(scored),
 }).then(

@@ -79,7 +79,7 @@ export class EventTable {
   private readonly urlCol: (IdChunk | undefined)[] = [];
   private readonly bounceCol: (Uint8Array | undefined)[] = [];
   private readonly fileCol: (Uint16Array | undefined)[] = [];
-  private order: Int32Array | undefined;
+  private deduped = false;
   private starts: Int32Array | undefined;
   private lengths: Int32Array | undefined;
 
@@ -118,7 +118,7 @@ export class EventTable {
 
   /** Appends one row; `campaign`, `message`, `url` are string ids or -1, `bounce` 0 none / 1 hard / 2 soft. */
   append(contact: number, type: number, at: number, campaign: number, message: number, url: number, bounce: number, file: number): void {
-    if (this.order !== undefined) throw new Error('EventTable: append after dedupe');
+    if (this.deduped) throw new Error('EventTable: append after dedupe');
     const c = this.rows >>> SHIFT;
     const i = this.rows & MASK;
     if (i === 0) {
@@ -272,7 +272,8 @@ export class EventTable {
    * Groups the rows by contact and drops duplicates, as the ingest collector and the CLI's merge of
    * several files do: inside one file, one event per (contact, type, time, message, URL), keeping the
    * lesser by campaign then bounce class; across files, one copy of identical events. Call once,
-   * after the last `append`.
+   * after the last `append`. The rows move: afterwards each contact's kept rows lie together in
+   * their canonical order (see {@link firstRow}), and the table keeps no row order beside them.
    */
   dedupe(fileCount = 1): TableDedupe {
     if (this.options.carrier === true) throw new Error('EventTable: a carrier table is absorbed, not deduplicated');
@@ -295,7 +296,6 @@ export class EventTable {
     // The rows move into contact order, so that each contact's rows lie together for the sort
     // below and for scoring (the input's random order made every row read a cache miss).
     this.gather(order);
-    for (let i = 0; i < n; i++) order[i] = i;
     const lengths = new Int32Array(contacts);
     const duplicates = new Array<number>(Math.max(1, fileCount)).fill(0);
     let crossFile = 0;
@@ -319,36 +319,41 @@ export class EventTable {
       this.messageOf(a) === this.messageOf(b) &&
       this.urlOf(a) === this.urlOf(b);
     // A contact's rows are few (tens): insertion sort on their times, the full comparison only
-    // between rows of the same time, beats a comparator sort; many rows take the sort.
+    // between rows of the same time, beats a comparator sort; many rows take the sort. `rows`
+    // holds one contact's rows (their numbers) while they are sorted and thinned.
+    let rows = new Int32Array(64);
     const at = new Float64Array(48);
-    const sortRows = (s: number, e: number): void => {
-      if (e - s > 48) {
-        order.subarray(s, e).sort(compare);
+    const sortRows = (len: number): void => {
+      if (len > 48) {
+        rows.subarray(0, len).sort(compare);
         return;
       }
-      for (let i = s; i < e; i++) at[i - s] = this.atOf(order[i]!);
-      for (let i = s + 1; i < e; i++) {
-        const r = order[i]!;
-        const t = at[i - s]!;
+      for (let i = 0; i < len; i++) at[i] = this.atOf(rows[i]!);
+      for (let i = 1; i < len; i++) {
+        const r = rows[i]!;
+        const t = at[i]!;
         let j = i - 1;
-        while (j >= s && (at[j - s]! > t || (at[j - s] === t && compare(order[j]!, r) > 0))) {
-          order[j + 1] = order[j]!;
-          at[j + 1 - s] = at[j - s]!;
+        while (j >= 0 && (at[j]! > t || (at[j] === t && compare(rows[j]!, r) > 0))) {
+          rows[j + 1] = rows[j]!;
+          at[j + 1] = at[j]!;
           j--;
         }
-        order[j + 1] = r;
-        at[j + 1 - s] = t;
+        rows[j + 1] = r;
+        at[j + 1] = t;
       }
     };
+    const move = new RowMove(this.movableColumns());
     for (let c = 0; c < contacts; c++) {
       const s = starts[c]!;
       const e = starts[c + 1]!;
-      if (e - s > 1) sortRows(s, e);
-      let w = s;
-      let groupStart = s; // first kept row of the current (type, time, message, URL) group
+      if (e - s > rows.length) rows = new Int32Array(2 * (e - s));
+      for (let i = s; i < e; i++) rows[i - s] = i;
+      if (e - s > 1) sortRows(e - s);
+      let w = 0;
+      let groupStart = 0; // first kept row of the current (type, time, message, URL) group
       let prev = -1; // the row before, kept or not: a file's duplicates sort next to each other
-      for (let i = s; i < e; i++) {
-        const r = order[i]!;
+      for (let i = 0; i < e - s; i++) {
+        const r = rows[i]!;
         const same = prev >= 0 && sameKey(prev, r);
         const sameFile = same && this.fileOf(prev) === this.fileOf(r);
         prev = r;
@@ -359,17 +364,19 @@ export class EventTable {
         if (same) {
           // The lesser of its file: kept unless another file has the identical event.
           let copy = false;
-          for (let j = groupStart; j < w && !copy; j++) copy = this.campaignOf(order[j]!) === this.campaignOf(r) && this.bounceOf(order[j]!) === this.bounceOf(r);
+          for (let j = groupStart; j < w && !copy; j++) copy = this.campaignOf(rows[j]!) === this.campaignOf(r) && this.bounceOf(rows[j]!) === this.bounceOf(r);
           if (copy) {
             crossFile += 1;
             continue;
           }
         } else groupStart = w;
-        order[w++] = r;
+        rows[w++] = r;
       }
-      lengths[c] = w - s;
+      // The kept rows, in their order, to the front of the contact's place (most often already there).
+      move.toFront(s, rows, w);
+      lengths[c] = w;
     }
-    this.order = order;
+    this.deduped = true;
     this.starts = starts;
     this.lengths = lengths;
     return { duplicates, crossFile };
@@ -415,8 +422,8 @@ export class EventTable {
     const out: EngagementEvent[] = [];
     for (let c = 0; c < this.contacts.length; c++) {
       const contact = this.contacts[c]!;
-      const rows = this.contactRows(c);
-      for (let k = 0; k < rows.length; k++) out.push(this.eventOf(rows[k]!, contact));
+      const first = this.firstRow(c);
+      for (let r = first; r < first + this.rowCount(c); r++) out.push(this.eventOf(r, contact));
     }
     return out;
   }
@@ -435,11 +442,28 @@ export class EventTable {
     return e;
   }
 
-  /** Rows of contact `id` left after `dedupe`, in a canonical order. */
+  /** The first row of contact `id` after `dedupe`: its rows are `firstRow(id)` … `firstRow(id) + rowCount(id) - 1`, in a canonical order. */
+  firstRow(id: number): number {
+    if (this.starts === undefined) throw new Error('EventTable: call dedupe() first');
+    return this.starts[id]!;
+  }
+
+  /** How many rows contact `id` has after `dedupe` (see {@link firstRow}). */
+  rowCount(id: number): number {
+    if (this.lengths === undefined) throw new Error('EventTable: call dedupe() first');
+    return this.lengths[id]!;
+  }
+
+  /** The rows of contact `id` after `dedupe` (see {@link firstRow}), as a new array of row numbers. */
   contactRows(id: number): Int32Array {
-    if (this.order === undefined || this.starts === undefined || this.lengths === undefined) throw new Error('EventTable: call dedupe() first');
-    const s = this.starts[id]!;
-    return this.order.subarray(s, s + this.lengths[id]!);
+    const first = this.firstRow(id);
+    return Int32Array.from({ length: this.rowCount(id) }, (_, k) => first + k);
+  }
+
+  /** The columns that hold chunks (after `gather`, every chunk of each). */
+  private movableColumns(): Column[][] {
+    const cols: (Column | undefined)[][] = [this.typeCol, this.secCol, this.msCol, this.wideCol, this.campaignCol, this.messageCol, this.urlCol, this.bounceCol, this.fileCol];
+    return cols.filter((col) => col.some((chunk) => chunk !== undefined)) as Column[][];
   }
 }
 
@@ -455,6 +479,35 @@ function intern(ids: Map<string, number>, values: string[], value: string): numb
 }
 
 type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * Moves rows inside the range of one contact: `toFront(s, rows, w)` writes rows `rows[0..w)` (all at
+ * or after `s`) to `s`, `s + 1`, … in every column, through a scratch copy, so the order of a few
+ * rows is applied where they lie. Nothing moves when they are already `s`, `s + 1`, ….
+ */
+class RowMove {
+  private scratch = new Float64Array(64);
+
+  constructor(private readonly columns: readonly Column[][]) {}
+
+  toFront(s: number, rows: Int32Array, w: number): void {
+    let k = 0;
+    while (k < w && rows[k] === s + k) k++;
+    if (k === w) return;
+    if (w > this.scratch.length) this.scratch = new Float64Array(2 * w);
+    const tmp = this.scratch;
+    for (const col of this.columns) {
+      for (let j = k; j < w; j++) {
+        const r = rows[j]!;
+        tmp[j] = col[r >>> SHIFT]![r & MASK]!;
+      }
+      for (let j = k; j < w; j++) {
+        const r = s + j;
+        col[r >>> SHIFT]![r & MASK] = tmp[j]!;
+      }
+    }
+  }
+}
 
 /**
  * Memory of column chunks that are no longer needed, handed out again as chunks of any type (a

@@ -42,15 +42,16 @@ export function* classifiedTableEvents(table: EventTable, options: ClassifyTable
   const upTo = options.upToAsOf === true;
   for (let c = 0; c < table.contacts.length; c++) {
     const contact = table.contacts[c]!;
-    const rows = table.contactRows(c);
-    const st = tableContactState(table, rows, s.asOf, true);
+    const first = table.firstRow(c);
+    const count = table.rowCount(c);
+    const st = tableContactState(table, c, s.asOf, true);
     const hits = st.hits.sort(compareHits);
     const reasons = classifyHits(hits, st.delivered, s.ctx);
     // Per row: undefined (not classified), null (human) or the machine reason.
-    const verdict = new Array<string | null | undefined>(rows.length);
+    const verdict = new Array<string | null | undefined>(count);
     for (let i = 0; i < hits.length; i++) verdict[hits[i]!.ref] = reasons[i] ?? null;
-    for (let k = 0; k < rows.length; k++) {
-      const e = table.eventOf(rows[k]!, contact);
+    for (let k = 0; k < count; k++) {
+      const e = table.eventOf(first + k, contact);
       if (upTo && e.at > s.asOf) continue;
       const v = verdict[k];
       if (v !== undefined) {
@@ -66,8 +67,8 @@ export function* classifiedTableEvents(table: EventTable, options: ClassifyTable
 export function rowsAfter(table: EventTable, asOf: number): number {
   let n = 0;
   for (let c = 0; c < table.contacts.length; c++) {
-    const rows = table.contactRows(c);
-    for (let k = 0; k < rows.length; k++) if (table.atOf(rows[k]!) > asOf) n++;
+    const first = table.firstRow(c);
+    for (let r = first; r < first + table.rowCount(c); r++) if (table.atOf(r) > asOf) n++;
   }
   return n;
 }

@@ -91,7 +91,7 @@ function tableScoring(table: EventTable, options: ScoreTableOptions) {
   const emails = [...table.contacts];
   for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
   const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, table.contactRows(i), s.asOf) : newContactState());
+  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, i, s.asOf) : newContactState());
   return { s, asOf: s.asOf, ctx: s.ctx, emails, tiers, stateFor };
 }
 

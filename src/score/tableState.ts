@@ -9,7 +9,8 @@ export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scor
   const click = table.types.indexOf('click');
   const linkKeys = new Map<number, string>();
   for (let c = 0; click >= 0 && c < table.contacts.length; c++) {
-    for (const r of table.contactRows(c)) {
+    const first = table.firstRow(c);
+    for (let r = first; r < first + table.rowCount(c); r++) {
       const url = table.urlOf(r);
       if (table.typeOf(r) !== click || url < 0 || table.atOf(r) > s.asOf) continue;
       const campaign = table.campaignOf(r);
@@ -25,13 +26,14 @@ export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scor
   }
 }
 
-/** The reducer state `createScorer().add` would build from these rows (with `refs`, each hit's `ref` is its row's position in `rows`). */
-export function tableContactState(table: EventTable, rows: Int32Array, asOf: number, refs = false): ContactState {
+/** The reducer state `createScorer().add` would build from the rows of contact `contact` (with `refs`, each hit's `ref` is its row's position among them). */
+export function tableContactState(table: EventTable, contact: number, asOf: number, refs = false): ContactState {
   const st = newContactState();
   const { types, strings } = table;
   const text = (id: number): string | undefined => (id < 0 ? undefined : strings[id]);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k]!;
+  const first = table.firstRow(contact);
+  for (let k = 0; k < table.rowCount(contact); k++) {
+    const r = first + k;
     const at = table.atOf(r);
     if (at > asOf) {
       st.future++;
