@@ -65,7 +65,8 @@ export class EventTable {
   readonly types: string[] = [];
   /** Campaigns, messages and URLs per string id. */
   readonly strings: string[] = [];
-  private readonly contactIds = new Map<string, number>();
+  /** Contact id per e-mail; dropped by `dedupe` (a few MB at 100k contacts) and made again if asked. */
+  private contactIds: Map<string, number> | undefined = new Map();
   private readonly typeIds = new Map<string, number>();
   private readonly stringIds = new Map<string, number>();
   private rows = 0;
@@ -98,12 +99,12 @@ export class EventTable {
   /** The id of a canonical e-mail address (new ids count up from 0). */
   contactId(email: string): number {
     if (this.options.carrier === true) return this.contacts.push(email) - 1;
-    return intern(this.contactIds, this.contacts, email);
+    return intern((this.contactIds ??= this.indexContacts()), this.contacts, email);
   }
 
   /** Whether the table has rows of this canonical e-mail address. */
   hasContact(email: string): boolean {
-    return this.contactIds.has(email);
+    return (this.contactIds ??= this.indexContacts()).has(email);
   }
 
   /** The id of an event type; at most 256 distinct types (`undefined` past that). */
@@ -377,6 +378,7 @@ export class EventTable {
       lengths[c] = w;
     }
     this.deduped = true;
+    this.contactIds = undefined; // what reads the table from here on goes by contact id
     this.starts = starts;
     this.lengths = lengths;
     return { duplicates, crossFile };
@@ -458,6 +460,10 @@ export class EventTable {
   contactRows(id: number): Int32Array {
     const first = this.firstRow(id);
     return Int32Array.from({ length: this.rowCount(id) }, (_, k) => first + k);
+  }
+
+  private indexContacts(): Map<string, number> {
+    return new Map(this.contacts.map((email, id) => [email, id]));
   }
 
   /** The columns that hold chunks (after `gather`, every chunk of each). */
