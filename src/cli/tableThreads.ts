@@ -9,8 +9,10 @@ import { TIERS } from '../model/scored.js';
 import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
 import { finishTableMeta, NotTabular, partOf, type TableFileRead } from '../node/readEventTable.js';
 import { compareScoredContacts } from '../score/rank.js';
-import type { ScoringModelInput } from '../score/schema.js';
-import { scoreEventTable, type TableScores } from '../score/scoreEventTable.js';
+import type { ScoringModel, ScoringModelInput } from '../score/schema.js';
+import { createScorer } from '../score/createScorer.js';
+import { buildScorer, scorerInternals } from '../score/scorer.js';
+import { scoreEventTableWith, type TableScores } from '../score/scoreEventTable.js';
 import type { EventReadOptions, EventsTableRead, TableSplit } from './events.js';
 import { probeTableFiles, readEventTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
@@ -22,8 +24,9 @@ export interface TablePartInput {
   cwd: string;
   read: EventReadOptions;
   asOf: number;
-  model: ScoringModelInput | undefined;
-  contacts: Contact[] | undefined;
+  /** The model resolved and the contacts parsed by the thread that started the parts (so a worker loads no validation library). */
+  model: ScoringModel;
+  contacts: Contact[];
   top: number | undefined;
   /** This part's index and the number of parts. */
   part: { index: number; count: number };
@@ -59,14 +62,9 @@ export async function runTablePart<S>(input: TablePartInput, exchange: TableSpli
   const { index, count } = input.part;
   const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, { ...(onProgress === undefined ? {} : { onProgress }), ...(afterStep === undefined ? {} : { afterStep }) });
   if (read === undefined) return undefined;
-  const options = {
-    asOf: input.asOf,
-    ...(input.model === undefined ? {} : { model: input.model }),
-    ...(input.contacts === undefined ? {} : { contacts: input.contacts }),
-    ...(input.top === undefined ? {} : { top: input.top }),
-    ownsContact: (email: string) => partOf(email, count) === index,
-  };
-  const scores = pack === undefined ? scoreEventTable(read.table, options) : scoreEventTable(read.table, options, pack);
+  const scorer = buildScorer(input.asOf, input.model, new Map(input.contacts.map((c) => [c.email, c])));
+  const options = { ...(input.top === undefined ? {} : { top: input.top }), ownsContact: (email: string) => partOf(email, count) === index };
+  const scores = scoreEventTableWith(read.table, scorer, options, pack);
   return { reads: read.reads, crossFile: read.crossFile, scores };
 }
 
@@ -149,7 +147,10 @@ export async function scoreTableInThreads(
 ): Promise<EventsTableRead | undefined> {
   const probes = await probeTableFiles(paths, read, cwd);
   if (probes === undefined) return undefined; // no thread is started for input the table cannot take
-  const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...scoring, part: { index, count: threads } }));
+  // The model and contacts are checked here, once (an error names them as on one thread).
+  const checked = scorerInternals(createScorer({ asOf: scoring.asOf, ...(scoring.model === undefined ? {} : { model: scoring.model }), ...(scoring.contacts === undefined ? {} : { contacts: scoring.contacts }) }));
+  const given = { asOf: scoring.asOf, model: checked.model, contacts: [...checked.contacts.values()], top: scoring.top };
+  const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...given, part: { index, count: threads } }));
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
   const exchange = new TableExchange(threads);
   const seen = inputs.map(() => ({ bytes: 0, records: 0 }));

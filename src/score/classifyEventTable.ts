@@ -2,7 +2,8 @@ import type { EventTable } from '../ingest/eventTable.js';
 import type { EngagementEvent } from '../model/event.js';
 import type { TimeInput } from '../model/time.js';
 import { classifyHits } from './machine.js';
-import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
+import { createScorer } from './createScorer.js';
+import { scorerInternals, type ScoreOptions } from './scorer.js';
 import { compareHits } from './state.js';
 import { collectLinkEvidence, tableContactState } from './tableState.js';
 

@@ -1,6 +1,7 @@
 import type { EngagementEvent } from '../model/event.js';
 import { classifyHits } from './machine.js';
-import { createScorer, scorerInternals } from './scorer.js';
+import { createScorer } from './createScorer.js';
+import { scorerInternals } from './scorer.js';
 import type { ScoringModel, ScoringModelInput } from './schema.js';
 import { compareHits } from './state.js';
 

@@ -1,6 +1,7 @@
 import type { EngagementEvent } from '../model/event.js';
 import { evaluateContact } from './evaluate.js';
-import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
+import { createScorer } from './createScorer.js';
+import { scorerInternals, type ScoreOptions } from './scorer.js';
 import { compareStrings } from './state.js';
 
 /**

@@ -4,7 +4,7 @@ export type { ScoringModel, ScoringModelInput, LinkRule, CampaignRule, FitRule }
 export { defaultScoringModel, resolveScoringModel } from './resolve.js';
 export type { ResolveScoringModelOptions } from './resolve.js';
 export { scoreContacts } from './scoreContacts.js';
-export { createScorer, restoreScorer } from './scorer.js';
+export { createScorer, restoreScorer } from './createScorer.js';
 export type { Scorer, ScorerJson, ScoreOptions } from './scorer.js';
 export { classifyMachineEvents } from './classifyMachineEvents.js';
 export type { ClassifyMachineOptions } from './classifyMachineEvents.js';

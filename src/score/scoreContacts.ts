@@ -1,6 +1,7 @@
 import type { EngagementEvent } from '../model/event.js';
 import type { ScoredContact } from '../model/scored.js';
-import { createScorer, type ScoreOptions } from './scorer.js';
+import { createScorer } from './createScorer.js';
+import type { ScoreOptions } from './scorer.js';
 
 /**
  * Scores contacts from engagement events at `asOf` and ranks them (score, then last engagement, then

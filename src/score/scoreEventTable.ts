@@ -4,7 +4,8 @@ import type { Contact } from '../model/contact.js';
 import type { ContactFlags, Grade, Interest, ScoredContact, ScoreReason, Tier } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
 import { leadFieldsOf, rankKeyOf, scoreOne, type LeadFields } from './finalize.js';
-import { createScorer, scorerInternals, type ScoreOptions } from './scorer.js';
+import { createScorer } from './createScorer.js';
+import { scorerInternals, type Scorer, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState } from './state.js';
 import { collectLinkEvidence, tableContactState } from './tableState.js';
 
@@ -39,8 +40,21 @@ export interface TableScores<S = ScoredContact> {
 export function scoreEventTable(table: EventTable, options: ScoreTableOptions): TableScores;
 export function scoreEventTable<P>(table: EventTable, options: ScoreTableOptions, pack: (scored: ScoredContact) => P): TableScores<P>;
 export function scoreEventTable<P>(table: EventTable, options: ScoreTableOptions, pack?: (scored: ScoredContact) => P): TableScores<P | ScoredContact> {
+  return scoreEventTableWith(table, createScorer(options), options, pack);
+}
+
+/**
+ * @internal {@link scoreEventTable} with a scorer already made (`buildScorer` from inputs checked
+ * elsewhere: a worker thread, which then loads no validation library).
+ */
+export function scoreEventTableWith<P>(
+  table: EventTable,
+  scorer: Scorer,
+  options: Pick<ScoreTableOptions, 'top' | 'ownsContact'>,
+  pack?: (scored: ScoredContact) => P,
+): TableScores<P | ScoredContact> {
   // Pass 1 (in tableScoring): the links each campaign's people clicked.
-  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, options);
+  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, scorer, options);
 
   // Pass 2: every contact's rank key, from the state the reducer would hold for it.
   const n = emails.length;
@@ -85,8 +99,8 @@ export function scoreEventTable<P>(table: EventTable, options: ScoreTableOptions
  * CRM's without events that `ownsContact` gives this call), zeroed tier counts, and each contact's
  * reducer state, built when asked for.
  */
-function tableScoring(table: EventTable, options: ScoreTableOptions) {
-  const s = scorerInternals(createScorer(options));
+function tableScoring(table: EventTable, scorer: Scorer, options: Pick<ScoreTableOptions, 'ownsContact'>) {
+  const s = scorerInternals(scorer);
   collectLinkEvidence(table, s);
   const emails = [...table.contacts];
   for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
@@ -120,7 +134,7 @@ export interface TableLeads {
  * allocateCalls(leads, reps, { asOf: '2026-11-23T12:00:00Z' }).lists[0].entries[0].reasons //=> ['Clicked …']
  */
 export function leadsOfEventTable(table: EventTable, options: ScoreTableOptions): TableLeads {
-  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, options);
+  const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, createScorer(options), options);
   const explain = (i: number): ScoreReason[] => scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx).reasons;
   const leads = emails.map((email, i) => {
     const lead = new LazyLead(leadFieldsOf(email, stateFor(i), s.contacts.get(email), asOf, ctx), i, explain);

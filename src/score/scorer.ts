@@ -1,25 +1,16 @@
-import { z } from 'zod';
-import { ContactSchema, type Contact, type ContactInput } from '../model/contact.js';
+// The scorer itself: a reducer over events, built from a resolved model and parsed contacts. It
+// imports no validation library (createScorer.ts checks the inputs first), so that a worker thread
+// given inputs already checked loads none.
+import type { Contact, ContactInput } from '../model/contact.js';
 import type { EngagementEvent } from '../model/event.js';
-import { LeadrankError, issuesFromZod, showValue } from '../model/errors.js';
+import { LeadrankError, showValue } from '../model/errors.js';
 import type { ScoredContact } from '../model/scored.js';
-import { toEpochMs, type TimeInput } from '../model/time.js';
+import type { TimeInput } from '../model/time.js';
 import { finalizeContacts } from './finalize.js';
 import { compileLinkRules, type LinkRules } from './links.js';
 import { createUserAgentTest, preClassify, type MachineContext } from './machine.js';
-import { resolveScoringModel } from './resolve.js';
 import type { ScoringModel, ScoringModelInput } from './schema.js';
-import {
-  campaignKey,
-  compareHits,
-  compareStrings,
-  hitFromJson,
-  hitToJson,
-  messageKey,
-  newContactState,
-  type ContactState,
-  type HitJson,
-} from './state.js';
+import { campaignKey, compareHits, compareStrings, hitToJson, messageKey, newContactState, type ContactState, type HitJson } from './state.js';
 
 /** Options of `createScorer` and `scoreContacts`. */
 export interface ScoreOptions {
@@ -55,21 +46,6 @@ export interface Scorer {
   readonly model: ScoringModel;
 }
 
-const ContactsSchema = z.array(ContactSchema);
-
-function parseContacts(input: readonly unknown[]): Map<string, Contact> {
-  const parsed = ContactsSchema.safeParse(input);
-  if (!parsed.success) throw new LeadrankError(issuesFromZod(parsed.error, input, { field: 'contacts' }));
-  const map = new Map<string, Contact>();
-  parsed.data.forEach((c, i) => {
-    if (map.has(c.email)) {
-      throw new LeadrankError([{ code: 'duplicate_contact', field: `contacts.${i}.email`, message: `appears twice (got ${showValue(c.email)})` }]);
-    }
-    map.set(c.email, c);
-  });
-  return map;
-}
-
 function badEvent(event: unknown, field: string, value: unknown): LeadrankError {
   const src = (event as { source?: { format?: unknown; record?: unknown } } | null)?.source;
   const row = typeof src?.record === 'number' ? src.record : undefined;
@@ -103,7 +79,11 @@ export function scorerInternals(scorer: Scorer): Internals {
   return s;
 }
 
-function build(asOf: number, model: ScoringModel, contacts: Map<string, Contact>): Scorer {
+/**
+ * @internal A scorer for a resolved model (`resolveScoringModel`) and parsed contacts by e-mail, as
+ * `createScorer` makes it after checking its options; inputs are trusted, not checked.
+ */
+export function buildScorer(asOf: number, model: ScoringModel, contacts: Map<string, Contact>): Scorer {
   const campaignLinks = new Map<string, Set<string>>();
   const rules = compileLinkRules(model);
   const s: Internals = {
@@ -227,49 +207,5 @@ function build(asOf: number, model: ScoringModel, contacts: Map<string, Contact>
     },
   };
   INTERNALS.set(scorer, s);
-  return scorer;
-}
-
-/**
- * Creates a mergeable scorer: the same computation as `scoreContacts`, as a reducer. Split the events
- * into any parts, `add` each part to its own scorer, `merge` them in any order (or move them between
- * threads with `toJSON`/`restoreScorer`), and `finalize` gives exactly the one-pass result.
- *
- * @example
- * const a = createScorer({ asOf: '2026-11-23T12:00:00Z' });
- * const b = createScorer({ asOf: '2026-11-23T12:00:00Z' });
- * firstHalf.forEach((e) => a.add(e));
- * secondHalf.forEach((e) => b.add(e));
- * a.merge(b).finalize(); // same as scoreContacts([...firstHalf, ...secondHalf], { asOf })
- */
-export function createScorer(options: ScoreOptions): Scorer {
-  if (options === null || typeof options !== 'object') throw new LeadrankError('createScorer needs options { asOf, model?, contacts? }');
-  const asOf = toEpochMs(options.asOf, 'asOf');
-  const model = resolveScoringModel(options.model);
-  const contacts = parseContacts(options.contacts ?? []);
-  return build(asOf, model, contacts);
-}
-
-/**
- * Restores a scorer from `scorer.toJSON()` (e.g. after `JSON.parse` in another thread).
- *
- * @example
- * const copy = restoreScorer(JSON.parse(JSON.stringify(scorer)));
- */
-export function restoreScorer(json: ScorerJson): Scorer {
-  if (json === null || typeof json !== 'object' || json.version !== 1 || !Array.isArray(json.states)) {
-    throw new LeadrankError([{ code: 'invalid_value', field: 'version', message: `is not a leadrank scorer state (got ${showValue((json as { version?: unknown } | null)?.version)})` }]);
-  }
-  const scorer = build(toEpochMs(json.asOf, 'asOf'), resolveScoringModel(json.model), parseContacts(json.contacts ?? []));
-  const s = scorerInternals(scorer);
-  for (const [ck, keys] of json.campaignLinks) s.campaignLinks.set(ck, new Set(keys));
-  for (const [email, st] of json.states) {
-    s.states.set(email, {
-      future: st.future,
-      counts: new Map(st.counts),
-      delivered: new Map(st.delivered),
-      hits: st.hits.map(hitFromJson),
-    });
-  }
   return scorer;
 }

@@ -85,6 +85,12 @@ describe('the built CLI (dist/cli/main.js, the package bin)', () => {
     for (const threads of [2, 3]) expect(run(threads)).toEqual(one);
   });
 
+  it('starts worker threads that load no validation library (zod costs ~10 MB a thread; the main thread checks the inputs)', () => {
+    const worker = readFileSync(join(repo, 'dist/cli/tableWorker.js'), 'utf8');
+    expect(worker).toContain('scoreEventTableWith');
+    expect(worker).not.toMatch(/from ["']zod/);
+  });
+
   it('ships the JSON Schema next to the build', () => {
     expect(readFileSync(join(repo, 'dist/leadrank.schema.json'), 'utf8')).toBe(readFileSync(join(repo, 'schema/leadrank.schema.json'), 'utf8'));
   });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalEmail } from '../../src/ingest/emails.js';
+import { z } from 'zod';
+import { canonicalEmail, EMAIL_PATTERN } from '../../src/ingest/emails.js';
 import { parseEvents } from '../../src/ingest/parseEvents.js';
 import { parseTimestamp } from '../../src/ingest/timestamps.js';
 import { FIXTURES } from './fixtures.js';
@@ -65,6 +66,11 @@ describe('parseTimestamp reads real-world time shapes', () => {
 });
 
 describe('canonicalEmail', () => {
+  it("checks with zod's own e-mail pattern (a copy, so reading loads no zod): the same source and flags", () => {
+    expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+    expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
+  });
+
   const good: [string, string][] = [
     ['  Ann.Lee@Example.COM ', 'ann.lee@example.com'],
     ['"Ann Lee" <Ann@Example.com>', 'ann@example.com'],
