@@ -16,15 +16,22 @@ const measure = (...args) => {
   if (r.status !== 0) throw new Error(`bench failed: ${args.join(' ')}\n${r.stderr}`);
   return JSON.parse(r.stderr.trim().split('\n').pop());
 };
+// The score runs and the baseline: the median of 3 runs (wall and peak RSS each), as this machine's
+// figures move by a few percent from run to run; `range` keeps the lowest and highest.
+const median3 = (run) => {
+  const r = [run(), run(), run()];
+  const mid = (xs) => [...xs].sort((a, b) => a - b)[1];
+  return { wall: mid(r.map((m) => m.wall)), maxRssMB: mid(r.map((m) => m.maxRssMB)), range: { wall: [Math.min(...r.map((m) => m.wall)), Math.max(...r.map((m) => m.wall))], rss: [Math.min(...r.map((m) => m.maxRssMB)), Math.max(...r.map((m) => m.maxRssMB))] } };
+};
 for (const n of sizes) {
   const file = join(dir, `events-${n}.csv`);
   if (!existsSync(file)) await generateEvents(file, { rows: n, contacts: 250_000, seed: 1 });
   const mb = statSync(file).size / 1e6;
-  const cli = (threads) => measure('cli', 'score', file, '--top', '1000', '--as-of', '2026-12-01', '--quiet', '--threads', String(threads));
+  const cli = (threads) => median3(() => measure('cli', 'score', file, '--top', '1000', '--as-of', '2026-12-01', '--quiet', '--threads', String(threads)));
   const runs = [
     ['leadrank score --top 1000 (full model), 1 thread', cli(1)],
     ['leadrank score --top 1000 (full model), 2 threads', cli(2)],
-    ['baseline: papaparse streaming + Map per contact', measure('baseline', file, '1000')],
+    ['baseline: papaparse streaming + Map per contact', median3(() => measure('baseline', file, '1000'))],
   ];
   if (n === 5_000_000) five = { two: runs[1][1], baseline: runs[2][1] };
   for (const [what, m] of runs) rows.push(`| ${(n / 1e6).toFixed(0)}M rows (${mb.toFixed(0)} MB) | ${what} | ${m.wall.toFixed(2)} s | ${Math.round(n / m.wall).toLocaleString('en')} | ${m.maxRssMB.toFixed(0)} MB |`);
@@ -70,7 +77,8 @@ const md = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.
 Input: \`bench/generate.mjs\` (seed 1): columns email,type,timestamp,campaign,url; 250,000 contacts in random order.
-Peak RSS is the process's maximum resident set (worker threads included).
+Peak RSS is the process's maximum resident set (worker threads included). Each score and baseline
+row is the median of 3 runs (wall and peak RSS taken separately).
 
 | input | job | wall | rows/s | peak RSS |
 | --- | --- | --- | --- | --- |
@@ -79,7 +87,7 @@ ${rows.join('\n')}
 Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone ≥ 1M rows/s. ${
   five === undefined
     ? 'Not judged (--quick runs 1M rows only).'
-    : `This run, 2 threads: ${five.two.wall.toFixed(2)} s (${verdictOf(five.two.wall <= 2.5)}), ${five.two.maxRssMB.toFixed(0)} MB (${verdictOf(five.two.maxRssMB <= 200)}), ${(5 / five.two.wall).toFixed(2)}M rows/s (milestone ${verdictOf(5 / five.two.wall >= 1)}); ${(five.baseline.wall / five.two.wall).toFixed(1)}× the baseline.`
+    : `This run, 2 threads: ${five.two.wall.toFixed(2)} s (${verdictOf(five.two.wall <= 2.5)}; runs ${five.two.range.wall.map((w) => w.toFixed(2)).join('–')} s), ${five.two.maxRssMB.toFixed(0)} MB (${verdictOf(five.two.maxRssMB <= 200)}; runs ${five.two.range.rss.map((m) => m.toFixed(0)).join('–')} MB), ${(5 / five.two.wall).toFixed(2)}M rows/s (milestone ${verdictOf(5 / five.two.wall >= 1)}); ${(five.baseline.wall / five.two.wall).toFixed(1)}× the baseline.`
 }
 Where the time goes (\`node --cpu-prof\` of each worker and each thread's timeline, 5M rows, 2
 threads, measured on 2026-12-03 when the baseline took ~21.6 s, so about 2.6× the anchors' machine):
@@ -87,20 +95,32 @@ start-up ~0.2 s (loading the CLI ~0.1 s, probe, worker start and its module load
 then waits. Each worker spends ~8.5–9.5 s of CPU: reading ~3.3 s (it passes over every line of the
 file but takes only its own half of the contacts, split by a hash of the e-mail cell: finding the
 line's owner ~0.6 s, then for its ~2.5M rows the batched e-mail → id lookups ~0.6 s, cells and
-dictionary ids ~0.5 s, times ~0.3 s); dedupe ~0.8–1 s (rows gathered into contact order, a sort
-per contact); scoring its ~125k contacts ~2.3–2.9 s (\`evaluateContact\` ~1 s with repeats, decay,
+dictionary ids ~0.5 s, times ~0.3 s); dedupe ~0.8–1 s (rows gathered into contact order, then each
+contact's rows sorted and thinned where they lie); scoring its ~125k contacts ~2.3–2.9 s (\`evaluateContact\` ~1 s with repeats, decay,
 caps and the ledger, machine classification ~0.6 s, per-contact state ~0.3 s, link evidence ~0.2
-s); the collector ~0.35 s. Nothing of the model is switched off. Memory: the main thread ~67 MB
-(Node itself ~41 MB, zod ~12 MB, papaparse ~8 MB) and each worker's isolate and modules ~30 MB,
-so ~130 MB before a row is read; then per worker a V8 heap of ~40 MB (its contacts' e-mails and
-dictionaries, the scoring) and ~54 MB of typed arrays (~13 bytes a row of columns, the row order
-of dedupe at 4 bytes a row, the read buffer). What would move it: an \`evaluateContact\` for
-ranking only that builds no Hit or ledger objects (about a third of the scoring); one pass that
-finds each line's owner for both threads instead of one per thread; dedupe without the row order
-(each contact's rows sorted where they lie) and fewer bytes a row (the bounce class in the type id),
-which also bring the memory toward the 200 MB target. Tried and dropped on 2026-12-03: scoring one
-part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
-generation is V8's default size, while the workers' is capped, then at 8 MB, now 2 MB).
+s); the collector ~0.35 s. Nothing of the model is switched off. What would move the time: an
+\`evaluateContact\` for ranking only that builds no Hit or ledger objects (about a third of the
+scoring); one pass that finds each line's owner for both threads instead of one per thread.
+
+Memory (each thread's heap and ArrayBuffers logged at each step, the RSS sampled every 10 ms; 5M
+rows, 2 threads, 2026-12-03): the main thread ~66 MB (Node itself ~39 MB, zod ~14 MB, papaparse
+~8 MB) and each worker's isolate and modules ~18 MB, so ~100 MB before a row is read; then per
+worker ~20 MB of columns (8 bytes a row after the dedupe: type, time in seconds, campaign and URL
+ids in a byte each while there are fewer than 255 strings, bounce class; 12 while reading, with the
+contact id) and a V8 heap of ~25 MB (its ~125k e-mails ~7.5 MB, code ~2.7 MB, the rest the
+scoring's garbage between collections). Measured step by step on 2026-12-03 (median of 5–7 runs,
+alternating with the build before): 250 → 233 MB when each worker packs its best contacts into
+bytes as it scores them and the main thread unpacks them only after the workers have exited (the
+peak had been there: the main thread's heap grew by ~40 MB while the workers still held theirs),
+and runs one full garbage collection after the read (V8 frees an ArrayBuffer only in a full
+collection, and the read's hash tables stayed allocated through the scoring); → 210 MB when the
+dedupe sorts each contact's rows where they lie and keeps no row order (4 bytes a row), collected
+after the dedupe; → 205 MB when the e-mail → id map goes after the dedupe; → 195 MB when the
+workers load no zod (the main thread checks the model and contacts; zod costs ~10 MB a thread).
+What would move it further: the bounce class in the type byte (1 byte a row); no papaparse in the
+workers (~6 MB each; they use it to parse the header of the probe). Tried and dropped: scoring
+one part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
+generation is V8's default size, while the workers' is capped at 2 MB).
 
 ## The other jobs
 
