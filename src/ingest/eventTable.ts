@@ -29,6 +29,8 @@ export interface TableDedupe {
 export interface TableSnapshot {
   contacts: string[];
   types: string[];
+  /** Per type id: its bounce class (0 none, 1 hard, 2 soft). */
+  typeBounce: number[];
   strings: string[];
   rows: number;
   contact: Int32Array[];
@@ -39,23 +41,25 @@ export interface TableSnapshot {
   campaign: (IdChunk | undefined)[];
   message: (IdChunk | undefined)[];
   url: (IdChunk | undefined)[];
-  bounce: (Uint8Array | undefined)[];
   file: (Uint16Array | undefined)[];
 }
 
 /**
  * Events in columns: one typed-array column per field, strings stored once in dictionaries, so a
- * row costs about 14 bytes instead of an object of a few hundred (times as whole seconds with the
- * milliseconds beside them only where a chunk has some; string ids in 8 or 16 bits while they fit). It holds the fields the scoring
- * model reads (contact, type, time, campaign, message, URL, bounce class) and the file each row came
- * from; events that carry anything else (provider ids, user agents, machine flags) take the object
- * path (`parseEvents` → `scoreContacts`). `dedupe()` applies the ingest rules to the whole table
- * (same contact, type, time, message and URL in one file: one event, the lesser kept; the same event
- * in two files: kept once), then `contactRows` yields each contact's rows.
+ * row costs about 11 bytes instead of an object of a few hundred, 7 once deduplicated (the contact
+ * id goes: the rows lie by contact). Times are whole seconds, with the milliseconds beside them only
+ * where a chunk has some; a type id stands for the type and its bounce class; string ids take 8 or
+ * 16 bits while they fit. It holds the fields the scoring model reads (contact, type, time,
+ * campaign, message, URL, bounce class) and the file each row came from; events that carry anything
+ * else (provider ids, user agents, machine flags) take the object path (`parseEvents` →
+ * `scoreContacts`). `dedupe()` applies the ingest rules to the whole table (same contact, type,
+ * time, message and URL in one file: one event, the lesser kept; the same event in two files: kept
+ * once), then each contact's rows are `firstRow` … `firstRow + rowCount - 1`.
  *
  * @example
  * const table = new EventTable();
- * table.append(table.contactId('ann@x.com'), table.typeId('open'), 1714554000000, table.stringId('spring'), -1, -1, 0, 0);
+ * table.append(table.contactId('ann@x.com'), table.typeId('open')!, 1714554000000, table.stringId('spring'), -1, -1, 0);
+ * table.append(table.contactId('ann@x.com'), table.typeId('bounce', 2)!, 1714557600000, table.stringId('spring'), -1, -1, 0); // a soft bounce
  * table.dedupe();
  */
 export class EventTable {
@@ -63,11 +67,20 @@ export class EventTable {
   readonly contacts: string[] = [];
   /** Event type per type id. */
   readonly types: string[] = [];
+  /**
+   * Per type id: its bounce class (0 none, 1 hard, 2 soft) and the rank of its name (the order names
+   * first came in). A type id stands for a name and a bounce class, so that the class takes no
+   * column of its own: `'bounce'` hard and soft are two ids of one name.
+   */
+  private readonly typeBounce: number[] = [];
+  private readonly typeRank: number[] = [];
+  private readonly typeRanks = new Map<string, number>();
   /** Campaigns, messages and URLs per string id. */
   readonly strings: string[] = [];
   /** Contact id per e-mail; dropped by `dedupe` (a few MB at 100k contacts) and made again if asked. */
   private contactIds: Map<string, number> | undefined = new Map();
-  private readonly typeIds = new Map<string, number>();
+  /** Type id per name, one map per bounce class. */
+  private readonly typeIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   private readonly stringIds = new Map<string, number>();
   private rows = 0;
   private readonly contactCol: Int32Array[] = [];
@@ -78,7 +91,6 @@ export class EventTable {
   private readonly campaignCol: (IdChunk | undefined)[] = [];
   private readonly messageCol: (IdChunk | undefined)[] = [];
   private readonly urlCol: (IdChunk | undefined)[] = [];
-  private readonly bounceCol: (Uint8Array | undefined)[] = [];
   private readonly fileCol: (Uint16Array | undefined)[] = [];
   private deduped = false;
   private starts: Int32Array | undefined;
@@ -107,9 +119,22 @@ export class EventTable {
     return (this.contactIds ??= this.indexContacts()).has(email);
   }
 
-  /** The id of an event type; at most 256 distinct types (`undefined` past that). */
-  typeId(type: string): number | undefined {
-    return this.typeIds.has(type) || this.types.length < 256 ? intern(this.typeIds, this.types, type) : undefined;
+  /**
+   * The id of an event type with a bounce class (0 none, 1 hard, 2 soft); at most 256 ids, each
+   * name with each class it comes with (`undefined` past that).
+   */
+  typeId(type: string, bounce = 0): number | undefined {
+    const ids = this.typeIds[bounce]!;
+    const known = ids.get(type);
+    if (known !== undefined) return known;
+    if (this.types.length >= 256) return undefined;
+    let rank = this.typeRanks.get(type);
+    if (rank === undefined) this.typeRanks.set(type, (rank = this.typeRanks.size));
+    const id = this.types.push(type) - 1;
+    this.typeBounce.push(bounce);
+    this.typeRank.push(rank);
+    ids.set(type, id);
+    return id;
   }
 
   /** The id of a campaign, message or URL string; `-1` for none. */
@@ -117,8 +142,8 @@ export class EventTable {
     return value === undefined ? -1 : intern(this.stringIds, this.strings, value);
   }
 
-  /** Appends one row; `campaign`, `message`, `url` are string ids or -1, `bounce` 0 none / 1 hard / 2 soft. */
-  append(contact: number, type: number, at: number, campaign: number, message: number, url: number, bounce: number, file: number): void {
+  /** Appends one row; `type` is a {@link typeId} (with the bounce class), `campaign`, `message`, `url` are string ids or -1. */
+  append(contact: number, type: number, at: number, campaign: number, message: number, url: number, file: number): void {
     if (this.deduped) throw new Error('EventTable: append after dedupe');
     const c = this.rows >>> SHIFT;
     const i = this.rows & MASK;
@@ -131,7 +156,6 @@ export class EventTable {
       this.campaignCol.push(undefined);
       this.messageCol.push(undefined);
       this.urlCol.push(undefined);
-      this.bounceCol.push(undefined);
       this.fileCol.push(undefined);
     }
     this.contactCol[c]![i] = contact;
@@ -148,7 +172,6 @@ export class EventTable {
     if (campaign >= 0) putId(this.campaignCol, c, i, campaign);
     if (message >= 0) putId(this.messageCol, c, i, message);
     if (url >= 0) putId(this.urlCol, c, i, url);
-    if (bounce !== 0) (this.bounceCol[c] ??= new Uint8Array(CHUNK))[i] = bounce;
     if (file !== 0) (this.fileCol[c] ??= new Uint16Array(CHUNK))[i] = file;
     this.rows += 1;
   }
@@ -160,10 +183,9 @@ export class EventTable {
    */
   appendDraft(event: EventDraft, file: number): boolean {
     if (event.id !== undefined || event.userAgent !== undefined || event.ip !== undefined || event.machine !== undefined || event.machineReason !== undefined) return false;
-    const type = this.typeId(event.type);
+    const type = this.typeId(event.type, event.bounce === 'hard' ? 1 : event.bounce === 'soft' ? 2 : 0);
     if (type === undefined) return false;
-    const bounce = event.bounce === 'hard' ? 1 : event.bounce === 'soft' ? 2 : 0;
-    this.append(this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), bounce, file);
+    this.append(this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), file);
     return true;
   }
 
@@ -175,6 +197,7 @@ export class EventTable {
     return {
       contacts: this.contacts,
       types: this.types,
+      typeBounce: this.typeBounce,
       strings: this.strings,
       rows: this.rows,
       contact: this.contactCol,
@@ -185,7 +208,6 @@ export class EventTable {
       campaign: this.campaignCol,
       message: this.messageCol,
       url: this.urlCol,
-      bounce: this.bounceCol,
       file: this.fileCol,
     };
   }
@@ -193,7 +215,7 @@ export class EventTable {
   /** The buffers of a snapshot, to transfer it to another thread without a copy. */
   static buffers(s: TableSnapshot): ArrayBuffer[] {
     const out: ArrayBuffer[] = [];
-    for (const col of [s.contact, s.type, s.sec, s.ms, s.wide, s.campaign, s.message, s.url, s.bounce, s.file]) for (const chunk of col) if (chunk !== undefined) out.push(chunk.buffer as ArrayBuffer);
+    for (const col of [s.contact, s.type, s.sec, s.ms, s.wide, s.campaign, s.message, s.url, s.file]) for (const chunk of col) if (chunk !== undefined) out.push(chunk.buffer as ArrayBuffer);
     return out;
   }
 
@@ -217,7 +239,7 @@ export class EventTable {
       const t = s.type[c]![i]!;
       let type = typeIds[t]!;
       if (type < 0) {
-        const id = this.typeId(s.types[t]!);
+        const id = this.typeId(s.types[t]!, s.typeBounce[t]!);
         if (id === undefined) throw new Error('EventTable: more than 256 event types');
         typeIds[t] = type = id;
       }
@@ -228,7 +250,6 @@ export class EventTable {
         str((s.campaign[c]?.[i] ?? 0) - 1),
         str((s.message[c]?.[i] ?? 0) - 1),
         str((s.url[c]?.[i] ?? 0) - 1),
-        s.bounce[c]?.[i] ?? 0,
         s.file[c]?.[i] ?? 0,
       );
     }
@@ -251,7 +272,7 @@ export class EventTable {
 
   /** Row `r`'s column value (string ids: -1 for none). */
   bounceOf(r: number): number {
-    return this.bounceCol[r >>> SHIFT]?.[r & MASK] ?? 0;
+    return this.typeBounce[this.typeCol[r >>> SHIFT]![r & MASK]!]!;
   }
 
   /** Row `r`'s column value (string ids: -1 for none). */
@@ -308,7 +329,7 @@ export class EventTable {
     };
     const compare = (a: number, b: number): number =>
       this.atOf(a) - this.atOf(b) ||
-      this.typeCol[a >>> SHIFT]![a & MASK]! - this.typeCol[b >>> SHIFT]![b & MASK]! ||
+      this.typeRank[this.typeCol[a >>> SHIFT]![a & MASK]!]! - this.typeRank[this.typeCol[b >>> SHIFT]![b & MASK]!]! ||
       this.messageOf(a) - this.messageOf(b) ||
       this.urlOf(a) - this.urlOf(b) ||
       this.fileOf(a) - this.fileOf(b) ||
@@ -316,7 +337,7 @@ export class EventTable {
       this.bounceOf(a) - this.bounceOf(b);
     const sameKey = (a: number, b: number): boolean =>
       this.atOf(a) === this.atOf(b) &&
-      this.typeCol[a >>> SHIFT]![a & MASK] === this.typeCol[b >>> SHIFT]![b & MASK] &&
+      this.typeRank[this.typeCol[a >>> SHIFT]![a & MASK]!] === this.typeRank[this.typeCol[b >>> SHIFT]![b & MASK]!] &&
       this.messageOf(a) === this.messageOf(b) &&
       this.urlOf(a) === this.urlOf(b);
     // A contact's rows are few (tens): insertion sort on their times, the full comparison only
@@ -410,7 +431,6 @@ export class EventTable {
     swap(this.campaignCol, ids);
     swap(this.messageCol, ids);
     swap(this.urlCol, ids);
-    swap(this.bounceCol, (f) => f.take(Uint8Array));
     swap(this.fileCol, (f) => f.take(Uint16Array));
   }
 
@@ -468,7 +488,7 @@ export class EventTable {
 
   /** The columns that hold chunks (after `gather`, every chunk of each). */
   private movableColumns(): Column[][] {
-    const cols: (Column | undefined)[][] = [this.typeCol, this.secCol, this.msCol, this.wideCol, this.campaignCol, this.messageCol, this.urlCol, this.bounceCol, this.fileCol];
+    const cols: (Column | undefined)[][] = [this.typeCol, this.secCol, this.msCol, this.wideCol, this.campaignCol, this.messageCol, this.urlCol, this.fileCol];
     return cols.filter((col) => col.some((chunk) => chunk !== undefined)) as Column[][];
   }
 }

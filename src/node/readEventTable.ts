@@ -242,14 +242,15 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
   function typeEntry(cell: string | undefined): TypeEntry {
     const r = parts.eventTypeOf(cell, ctx);
     if ('kind' in r) return r.kind === 'ignored' ? { kind: 'ignored', rule: r.rule } : { kind: 'slow' };
+    const bounce = r.type === 'bounce' ? parts.bounceOf(undefined, r.raw) : undefined;
     const types: number[] = [];
     for (const table of tables) {
-      const type = table.typeId(r.type);
+      // The id of the name with its bounce class (see EventTable.typeId).
+      const type = table.typeId(r.type, bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0);
       if (type === undefined) return { kind: 'slow' };
       types.push(type);
     }
-    const bounce = r.type === 'bounce' ? parts.bounceOf(undefined, r.raw) : undefined;
-    return { kind: 'event', types, bounce: bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0 };
+    return { kind: 'event', types };
   }
 
   /**
@@ -348,7 +349,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     }
     records += 1;
     const contact = count === 1 ? key : (key - t) / count;
-    tables[t]!.append(contact, entry.types[t]!, at, stringOf(buf, cols.campaign, t), stringOf(buf, cols.message, t), stringOf(buf, cols.url, t), entry.bounce, fileIndex);
+    tables[t]!.append(contact, entry.types[t]!, at, stringOf(buf, cols.campaign, t), stringOf(buf, cols.message, t), stringOf(buf, cols.url, t), fileIndex);
     rows += 1;
     return true;
   }
@@ -712,7 +713,7 @@ function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T
 export class NotTabular extends Error {}
 
 /** A type cell's meaning: an event (its type id in each table), an ignore rule, or a record for `slow`. */
-type TypeEntry = { kind: 'event'; types: number[]; bounce: number } | { kind: 'ignored'; rule: string } | { kind: 'slow' };
+type TypeEntry = { kind: 'event'; types: number[] } | { kind: 'ignored'; rule: string } | { kind: 'slow' };
 
 /** The header index of each column the generic reader reads, found as `read` finds it; -1 when absent. */
 function columnsOf(headers: readonly string[], parts: GenericParts): Columns | undefined {

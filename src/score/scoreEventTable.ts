@@ -29,7 +29,7 @@ export interface TableScores<S = ScoredContact> {
  * Scores the contacts of a deduplicated {@link EventTable}: exactly what `scoreContacts` returns for
  * the same events (the same reducer state per contact, the same `finalize`), but with the events
  * in columns and each contact's state built only while it is scored, so memory grows with the rows'
- * ~14 bytes, and `top` keeps only the best contacts' objects. With `pack`, each of the best is
+ * ~7 bytes, and `top` keeps only the best contacts' objects. With `pack`, each of the best is
  * handed to it as soon as it is scored and only what it returns is kept (a worker thread turns them
  * into bytes, so that a thousand full contacts never sit in its heap at once).
  *

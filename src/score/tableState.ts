@@ -6,13 +6,15 @@ import { newContactState, type ContactState, type Hit } from './state.js';
 
 /** The links each campaign's people clicked up to `asOf` (the evidence of the all-links-clicked rule), into `s.campaignLinks` as `add` collects them. */
 export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scorerInternals>): void {
-  const click = table.types.indexOf('click');
+  // Per type id (a name with a bounce class): whether it is a click.
+  const isClick = table.types.map((t) => t === 'click');
+  const anyClick = isClick.includes(true);
   const linkKeys = new Map<number, string>();
-  for (let c = 0; click >= 0 && c < table.contacts.length; c++) {
+  for (let c = 0; anyClick && c < table.contacts.length; c++) {
     const first = table.firstRow(c);
     for (let r = first; r < first + table.rowCount(c); r++) {
       const url = table.urlOf(r);
-      if (table.typeOf(r) !== click || url < 0 || table.atOf(r) > s.asOf) continue;
+      if (!isClick[table.typeOf(r)] || url < 0 || table.atOf(r) > s.asOf) continue;
       const campaign = table.campaignOf(r);
       const ck = campaign >= 0 ? campaign : table.messageOf(r);
       if (ck < 0) continue;

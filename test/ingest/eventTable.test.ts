@@ -13,7 +13,7 @@ describe('EventTable (the columnar store of the fast path)', () => {
       // The large ids arrive only in the second chunk of 65,536 rows: its 16-bit chunk widens.
       const row = { at: TIMES[r % TIMES.length]! + (r % 3), campaign: r % 5 === 0 ? -1 : ids[r % 7 === 0 && r > 70_000 ? 69_999 - (r % 100) : r % 60_000]!, url: r % 2 === 0 ? -1 : ids[r % 70_000]! };
       rows.push(row);
-      table.append(table.contactId(`c${r % 1000}@x.com`), table.typeId(r % 2 ? 'open' : 'click')!, row.at, row.campaign, -1, row.url, r % 3, 0);
+      table.append(table.contactId(`c${r % 1000}@x.com`), table.typeId(r % 2 ? 'open' : 'click', r % 3)!, row.at, row.campaign, -1, row.url, 0);
     }
     const check = (t: EventTable, order: (r: number) => number) => {
       const wrong: number[] = [];
@@ -62,7 +62,7 @@ describe('EventTable (the columnar store of the fast path)', () => {
       // Small ids (8 bits) until row 700, then one of the largest: the 8-bit chunk becomes 32-bit.
       const id = r === 700 ? ids[69_999]! : ids[r % 200]!;
       want.push(id);
-      table.append(table.contactId(`c${r % 10}@x.com`), table.typeId('click')!, 1_714_554_000_000 + r * 1000, id, id === ids[69_999] ? -1 : ids[r % 50]!, id, 0, 0);
+      table.append(table.contactId(`c${r % 10}@x.com`), table.typeId('click')!, 1_714_554_000_000 + r * 1000, id, id === ids[69_999] ? -1 : ids[r % 50]!, id, 0);
     }
     expect(want.map((_, r) => table.campaignOf(r))).toEqual(want);
     expect(want.map((_, r) => table.urlOf(r))).toEqual(want);
@@ -78,15 +78,15 @@ describe('EventTable (the columnar store of the fast path)', () => {
     expect(carrier.contactId('a@x.com')).toBe(1); // no lookup: the receiving table merges them
     expect(() => carrier.dedupe()).toThrow(/carrier/);
     const table = new EventTable();
-    table.append(table.contactId('a@x.com'), table.typeId('open')!, 0, -1, -1, -1, 0, 0);
+    table.append(table.contactId('a@x.com'), table.typeId('open')!, 0, -1, -1, -1, 0);
     table.dedupe();
-    expect(() => table.append(0, 0, 0, -1, -1, -1, 0, 0)).toThrow(/after dedupe/);
+    expect(() => table.append(0, 0, 0, -1, -1, -1, 0)).toThrow(/after dedupe/);
   });
 
   it('turns its rows back into events after dedupe: every field it holds, bounce classes, contact by contact', () => {
     const table = new EventTable();
     const add = (email: string, type: string, at: number, campaign?: string, message?: string, url?: string, bounce = 0) =>
-      table.append(table.contactId(email), table.typeId(type)!, at, table.stringId(campaign), table.stringId(message), table.stringId(url), bounce, 0);
+      table.append(table.contactId(email), table.typeId(type, bounce)!, at, table.stringId(campaign), table.stringId(message), table.stringId(url), 0);
     add('b@x.com', 'click', 2_000, 'Spring', 'm-1', 'https://x.com/pricing');
     add('a@x.com', 'bounce', 1_500, 'Spring', undefined, undefined, 2);
     add('b@x.com', 'open', 1_000, 'Spring', 'm-1');
@@ -118,7 +118,8 @@ describe('EventTable (the columnar store of the fast path)', () => {
       for (let k = 0; k < count; k++) {
         const row = { contact, at: 1_000 * rand(6), type: types[rand(3)]!, message: strings[rand(3)]!, url: rand(2) ? strings[rand(3)]! : -1, file: rand(2), campaign: ['a', 'b', 'c'][rand(3)]!, bounce: rand(3) };
         rows.push(row);
-        table.append(table.contactId(contact), row.type, row.at, table.stringId(row.campaign), row.message, row.url, row.bounce, row.file);
+        // A type id stands for a name and a bounce class; row.type is the name's (bounce 0) id, its rank.
+        table.append(table.contactId(contact), table.typeId(table.types[row.type]!, row.bounce)!, row.at, table.stringId(row.campaign), row.message, row.url, row.file);
       }
     }
     table.dedupe(2);
@@ -127,7 +128,7 @@ describe('EventTable (the columnar store of the fast path)', () => {
       a.at - b.at || a.type - b.type || a.message - b.message || a.url - b.url || a.file - b.file || (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : 0) || a.bounce - b.bounce;
     for (const contact of Object.keys(sizes)) {
       const got = [...table.contactRows(table.contactId(contact))].map((r) =>
-        key({ at: table.atOf(r), type: table.typeOf(r), message: table.messageOf(r), url: table.urlOf(r), file: table.fileOf(r), campaign: table.strings[table.campaignOf(r)]!, bounce: table.bounceOf(r) }),
+        key({ at: table.atOf(r), type: table.typeId(table.types[table.typeOf(r)]!)!, message: table.messageOf(r), url: table.urlOf(r), file: table.fileOf(r), campaign: table.strings[table.campaignOf(r)]!, bounce: table.bounceOf(r) }),
       );
       const sorted = rows.filter((r) => r.contact === contact).sort(cmp).map(key);
       expect(got.length).toBeGreaterThan(10);

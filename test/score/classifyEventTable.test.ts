@@ -13,7 +13,7 @@ function table(): EventTable {
   const rand = (n: number): number => Math.floor(((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) * n);
   const t = new EventTable();
   const add = (contact: string, type: string, at: number, campaign: string, message: string, url?: string) =>
-    t.append(t.contactId(contact), t.typeId(type)!, at, t.stringId(campaign), t.stringId(message), t.stringId(url), 0, 0);
+    t.append(t.contactId(contact), t.typeId(type)!, at, t.stringId(campaign), t.stringId(message), t.stringId(url), 0);
   const links = ['/pricing', '/tractors/x9', '/demo', '/blog/news'].map((p) => `https://agri.example.com${p}`);
   for (let c = 0; c < 120; c++) {
     const contact = `c${c}@farm${c % 7}.example`;
