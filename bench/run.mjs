@@ -105,9 +105,9 @@ scoring); one pass that finds each line's owner for both threads instead of one 
 Memory (each thread's heap and ArrayBuffers logged at each step, the RSS sampled every 10 ms; 5M
 rows, 2 threads, 2026-12-03): the main thread ~66 MB (Node itself ~39 MB, zod ~14 MB, papaparse
 ~8 MB) and each worker's isolate and modules ~18 MB, so ~100 MB before a row is read; then per
-worker ~20 MB of columns (8 bytes a row after the dedupe: type, time in seconds, campaign and URL
-ids in a byte each while there are fewer than 255 strings, bounce class; 12 while reading, with the
-contact id) and a V8 heap of ~25 MB (its ~125k e-mails ~7.5 MB, code ~2.7 MB, the rest the
+worker ~18 MB of columns (7 bytes a row after the dedupe: the type id, which stands for the type
+and its bounce class, the time in seconds, campaign and URL ids in a byte each while there are
+fewer than 255 strings; 11 while reading, with the contact id) and a V8 heap of ~25 MB (its ~125k e-mails ~7.5 MB, code ~2.7 MB, the rest the
 scoring's garbage between collections). Measured step by step on 2026-12-03 (median of 5–7 runs,
 alternating with the build before): 250 → 233 MB when each worker packs its best contacts into
 bytes as it scores them and the main thread unpacks them only after the workers have exited (the
@@ -116,9 +116,11 @@ and runs one full garbage collection after the read (V8 frees an ArrayBuffer onl
 collection, and the read's hash tables stayed allocated through the scoring); → 210 MB when the
 dedupe sorts each contact's rows where they lie and keeps no row order (4 bytes a row), collected
 after the dedupe; → 205 MB when the e-mail → id map goes after the dedupe; → 195 MB when the
-workers load no zod (the main thread checks the model and contacts; zod costs ~10 MB a thread).
-What would move it further: the bounce class in the type byte (1 byte a row); no papaparse in the
-workers (~6 MB each; they use it to parse the header of the probe). Tried and dropped: scoring
+workers load no zod (the main thread checks the model and contacts; zod costs ~10 MB a thread);
+the bounce class in the type id (a byte a row less) was within the noise (195 → 193 MB). The peak
+is now where the workers end their read and dedupe (~190–200 MB), the scoring stays ~10 MB below it.
+What would move it further: no papaparse in the workers (~6 MB each; they use it to parse the
+header of the probe and the rare quoted record). Tried and dropped: scoring
 one part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
 generation is V8's default size, while the workers' is capped at 2 MB).
 
