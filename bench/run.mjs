@@ -89,18 +89,22 @@ Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone �
     ? 'Not judged (--quick runs 1M rows only).'
     : `This run, 2 threads: ${five.two.wall.toFixed(2)} s (${verdictOf(five.two.wall <= 2.5)}; runs ${five.two.range.wall.map((w) => w.toFixed(2)).join('–')} s), ${five.two.maxRssMB.toFixed(0)} MB (${verdictOf(five.two.maxRssMB <= 200)}; runs ${five.two.range.rss.map((m) => m.toFixed(0)).join('–')} MB), ${(5 / five.two.wall).toFixed(2)}M rows/s (milestone ${verdictOf(5 / five.two.wall >= 1)}); ${(five.baseline.wall / five.two.wall).toFixed(1)}× the baseline.`
 }
-Where the time goes (\`node --cpu-prof\` of each worker and each thread's timeline, 5M rows, 2
-threads, measured on 2026-12-03 when the baseline took ~21.6 s, so about 2.6× the anchors' machine):
-start-up ~0.2 s (loading the CLI ~0.1 s, probe, worker start and its module load); the main thread
-then waits. Each worker spends ~8.5–9.5 s of CPU: reading ~3.3 s (it passes over every line of the
-file but takes only its own half of the contacts, split by a hash of the e-mail cell: finding the
-line's owner ~0.6 s, then for its ~2.5M rows the batched e-mail → id lookups ~0.6 s, cells and
-dictionary ids ~0.5 s, times ~0.3 s); dedupe ~0.8–1 s (rows gathered into contact order, then each
-contact's rows sorted and thinned where they lie); scoring its ~125k contacts ~2.3–2.9 s (\`evaluateContact\` ~1 s with repeats, decay,
-caps and the ledger, machine classification ~0.6 s, per-contact state ~0.3 s, link evidence ~0.2
-s); the collector ~0.35 s. Nothing of the model is switched off. What would move the time: an
-\`evaluateContact\` for ranking only that builds no Hit or ledger objects (about a third of the
-scoring); one pass that finds each line's owner for both threads instead of one per thread.
+Where the time goes (\`node --cpu-prof\` of each thread and \`--trace-gc\`, 5M rows, 2 threads,
+2026-12-03, in a run of ~5.0 s wall; self time per worker): start-up ~0.2 s (loading the CLI,
+the probe, each worker's start and module load); the main thread then waits. Each worker spends
+~4.9 s of CPU: reading ~2.3 s (it passes over every line of the file but takes only its own half of
+the contacts, split by a hash of the e-mail cell: the line loop ~0.3 s and finding each line's owner
+~0.35 s for all 5M lines, then for its ~2.5M rows the batched e-mail → id lookups ~0.5 s, the
+type, campaign and URL dictionary lookups ~0.25 s, the cells ~0.2 s, times ~0.17 s, new contacts
+~0.2 s); dedupe ~0.45 s (rows gathered into contact order ~0.23 s, then each contact's rows sorted
+and thinned where they lie); scoring its ~125k contacts ~1.0 s (\`evaluateContact\` ~0.3 s with
+repeats, decay, caps and the ledger, machine classification ~0.27 s, per-contact state ~0.15 s, link
+evidence ~0.11 s); the collector ~0.26 s (~1,550 scavenges of its 2 MB young generation: ~0.09 s
+in the read, mostly its first second as the e-mail dictionary fills, ~0.14 s in the scoring, which
+makes a Hit per row; a few full collections, two of them ours). Nothing of the model is switched
+off. What would move the time: one pass that finds each line's owner for both threads instead of
+one per thread (~0.65 s a worker now); an \`evaluateContact\` for ranking only that builds no Hit or
+ledger objects (about a third of the scoring, and most of its garbage).
 
 Memory (each thread's heap and ArrayBuffers logged at each step, the RSS sampled every 10 ms; 5M
 rows, 2 threads, 2026-12-03): the main thread ~66 MB (Node itself ~39 MB, zod ~14 MB, papaparse
