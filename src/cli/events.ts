@@ -12,6 +12,7 @@ import { finishTableMeta, NotTabular, probeEventTable, readEventTable, type Tabl
 import type { ParsedArgs } from './args.js';
 import { stringOption } from './args.js';
 import { UsageError } from './exitCodes.js';
+import { collectGarbage } from './memory.js';
 import type { Progress } from './progress.js';
 
 /** A rejected record with the file it came from. */
@@ -149,7 +150,8 @@ export async function readEventTableFiles(paths: readonly string[], options: Eve
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
   let read: TableFiles | undefined;
   try {
-    read = await readTableFiles(probes, options, undefined, progress === undefined ? {} : { onProgress: (bytes, records, file) => progress.update(bytes, records, file) });
+    // One thread (this one): the read's and the dedupe's scratch memory go back as in a worker (see memory.ts).
+    read = await readTableFiles(probes, options, undefined, { afterStep: collectGarbage, ...(progress === undefined ? {} : { onProgress: (bytes: number, records: number, file: string) => progress.update(bytes, records, file) }) });
   } finally {
     progress?.finish();
   }

@@ -1,4 +1,5 @@
-// Node-only: a full garbage collection on demand, for the CLI's large reads (never the core).
+// Node-only: a full garbage collection on demand, for the CLI's large reads (never the core): the
+// worker threads and the one-thread read (src/cli/events.ts) call it after the read and the dedupe.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
