@@ -12,9 +12,10 @@ let gc: (() => void) | undefined;
  * once 64 MB more of such memory is allocated or its heap grows, which a read held in typed arrays
  * rarely does. Called after the read and after the dedupe (its row order, 4 bytes a row), it frees
  * that memory before the next step asks for more (5M rows, 2 threads: ~20 MB a worker after the
- * read, ~10 MB after the dedupe), at the cost of a collection of a small heap (~10–30 ms each). `gc` is exposed as Node's own tests do it (`--expose-gc` set at run time with
- * `v8.setFlagsFromString`, then `gc` read from a new context), so no flag is needed on the command line;
- * where that is refused it does nothing.
+ * read, ~10 MB after the dedupe), at the cost of a collection of a small heap (~10–30 ms each).
+ * `gc` is exposed as Node's own tests do it (`--expose-gc` set at run time with
+ * `v8.setFlagsFromString`, then `gc` read from a new context), so no flag is needed on the command
+ * line; where that is refused it does nothing.
  */
 export function collectGarbage(): void {
   if (gc === undefined) {

@@ -57,14 +57,13 @@ export interface TablePartHooks<S> {
 export async function runTablePart(input: TablePartInput, exchange: TableSplit['exchange'], hooks?: Omit<TablePartHooks<ScoredContact>, 'pack'>): Promise<TablePartResult | undefined>;
 export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> & { pack: (scored: ScoredContact) => S }): Promise<TablePartResult<S> | undefined>;
 export async function runTablePart<S>(input: TablePartInput, exchange: TableSplit['exchange'], hooks: TablePartHooks<S> = {}): Promise<TablePartResult<S | ScoredContact> | undefined> {
-  const { onProgress, afterStep, pack } = hooks;
   const probes = await probeTableFiles(input.files, input.read, input.cwd);
   const { index, count } = input.part;
-  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, { ...(onProgress === undefined ? {} : { onProgress }), ...(afterStep === undefined ? {} : { afterStep }) });
+  const read = probes === undefined ? undefined : await readTableFiles(probes, input.read, { index, count, exchange }, hooks);
   if (read === undefined) return undefined;
   const scorer = buildScorer(input.asOf, input.model, new Map(input.contacts.map((c) => [c.email, c])));
   const options = { ...(input.top === undefined ? {} : { top: input.top }), ownsContact: (email: string) => partOf(email, count) === index };
-  const scores = scoreEventTableWith(read.table, scorer, options, pack);
+  const scores = scoreEventTableWith(read.table, scorer, options, hooks.pack);
   return { reads: read.reads, crossFile: read.crossFile, scores };
 }
 

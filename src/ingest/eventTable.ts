@@ -68,13 +68,12 @@ export class EventTable {
   /** Event type per type id. */
   readonly types: string[] = [];
   /**
-   * Per type id: its bounce class (0 none, 1 hard, 2 soft) and the rank of its name (the order names
-   * first came in). A type id stands for a name and a bounce class, so that the class takes no
-   * column of its own: `'bounce'` hard and soft are two ids of one name.
+   * Per type id: its bounce class (0 none, 1 hard, 2 soft) and the first id of its name (equal for
+   * ids of one name, and ordered as the names first came). A type id stands for a name and a bounce
+   * class, so that the class takes no column of its own: `'bounce'` hard and soft are two ids of one name.
    */
   private readonly typeBounce: number[] = [];
-  private readonly typeRank: number[] = [];
-  private readonly typeRanks = new Map<string, number>();
+  private readonly typeName: number[] = [];
   /** Campaigns, messages and URLs per string id. */
   readonly strings: string[] = [];
   /** Contact id per e-mail; dropped by `dedupe` (a few MB at 100k contacts) and made again if asked. */
@@ -92,7 +91,6 @@ export class EventTable {
   private readonly messageCol: (IdChunk | undefined)[] = [];
   private readonly urlCol: (IdChunk | undefined)[] = [];
   private readonly fileCol: (Uint16Array | undefined)[] = [];
-  private deduped = false;
   private starts: Int32Array | undefined;
   private lengths: Int32Array | undefined;
 
@@ -128,11 +126,10 @@ export class EventTable {
     const known = ids.get(type);
     if (known !== undefined) return known;
     if (this.types.length >= 256) return undefined;
-    let rank = this.typeRanks.get(type);
-    if (rank === undefined) this.typeRanks.set(type, (rank = this.typeRanks.size));
+    const first = this.types.indexOf(type); // at most 256 names, and only for a new id
     const id = this.types.push(type) - 1;
     this.typeBounce.push(bounce);
-    this.typeRank.push(rank);
+    this.typeName.push(first < 0 ? id : first);
     ids.set(type, id);
     return id;
   }
@@ -144,7 +141,7 @@ export class EventTable {
 
   /** Appends one row; `type` is a {@link typeId} (with the bounce class), `campaign`, `message`, `url` are string ids or -1. */
   append(contact: number, type: number, at: number, campaign: number, message: number, url: number, file: number): void {
-    if (this.deduped) throw new Error('EventTable: append after dedupe');
+    if (this.starts !== undefined) throw new Error('EventTable: append after dedupe');
     const c = this.rows >>> SHIFT;
     const i = this.rows & MASK;
     if (i === 0) {
@@ -183,7 +180,7 @@ export class EventTable {
    */
   appendDraft(event: EventDraft, file: number): boolean {
     if (event.id !== undefined || event.userAgent !== undefined || event.ip !== undefined || event.machine !== undefined || event.machineReason !== undefined) return false;
-    const type = this.typeId(event.type, event.bounce === 'hard' ? 1 : event.bounce === 'soft' ? 2 : 0);
+    const type = this.typeId(event.type, bounceCode(event.bounce));
     if (type === undefined) return false;
     this.append(this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), file);
     return true;
@@ -285,6 +282,11 @@ export class EventTable {
     return timeIn(this.secCol, this.msCol, this.wideCol, r >>> SHIFT, r & MASK);
   }
 
+  /** Row `r`'s type name, as the first type id of that name (ids of one name differ in bounce class only). */
+  private typeNameOf(r: number): number {
+    return this.typeName[this.typeCol[r >>> SHIFT]![r & MASK]!]!;
+  }
+
   /** Row `r`'s type id. */
   typeOf(r: number): number {
     return this.typeCol[r >>> SHIFT]![r & MASK]!;
@@ -329,7 +331,7 @@ export class EventTable {
     };
     const compare = (a: number, b: number): number =>
       this.atOf(a) - this.atOf(b) ||
-      this.typeRank[this.typeCol[a >>> SHIFT]![a & MASK]!]! - this.typeRank[this.typeCol[b >>> SHIFT]![b & MASK]!]! ||
+      this.typeNameOf(a) - this.typeNameOf(b) ||
       this.messageOf(a) - this.messageOf(b) ||
       this.urlOf(a) - this.urlOf(b) ||
       this.fileOf(a) - this.fileOf(b) ||
@@ -337,7 +339,7 @@ export class EventTable {
       this.bounceOf(a) - this.bounceOf(b);
     const sameKey = (a: number, b: number): boolean =>
       this.atOf(a) === this.atOf(b) &&
-      this.typeRank[this.typeCol[a >>> SHIFT]![a & MASK]!] === this.typeRank[this.typeCol[b >>> SHIFT]![b & MASK]!] &&
+      this.typeNameOf(a) === this.typeNameOf(b) &&
       this.messageOf(a) === this.messageOf(b) &&
       this.urlOf(a) === this.urlOf(b);
     // A contact's rows are few (tens): insertion sort on their times, the full comparison only
@@ -398,7 +400,6 @@ export class EventTable {
       move.toFront(s, rows, w);
       lengths[c] = w;
     }
-    this.deduped = true;
     this.contactIds = undefined; // what reads the table from here on goes by contact id
     this.starts = starts;
     this.lengths = lengths;
@@ -491,6 +492,11 @@ export class EventTable {
     const cols: (Column | undefined)[][] = [this.typeCol, this.secCol, this.msCol, this.wideCol, this.campaignCol, this.messageCol, this.urlCol, this.fileCol];
     return cols.filter((col) => col.some((chunk) => chunk !== undefined)) as Column[][];
   }
+}
+
+/** A bounce class as {@link EventTable.typeId} takes it: 0 none, 1 hard, 2 soft. */
+export function bounceCode(bounce: 'hard' | 'soft' | undefined): number {
+  return bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0;
 }
 
 /** The id of `value` in a dictionary (its index in `values`), added when new. */

@@ -10,7 +10,7 @@ import { safeNormalize } from '../ingest/collector.js';
 import type { Container } from '../ingest/container.js';
 import { csvRecord, Unparsable } from '../ingest/container.js';
 import { canonicalEmail } from '../ingest/emails.js';
-import type { EventTable } from '../ingest/eventTable.js';
+import { bounceCode, type EventTable } from '../ingest/eventTable.js';
 import { looseKey, text } from '../ingest/fields.js';
 import { checkOptions, chooseAdapter } from '../ingest/parseEvents.js';
 import type { ParseEventsOptions } from '../ingest/parseEvents.js';
@@ -246,7 +246,7 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     const types: number[] = [];
     for (const table of tables) {
       // The id of the name with its bounce class (see EventTable.typeId).
-      const type = table.typeId(r.type, bounce === 'hard' ? 1 : bounce === 'soft' ? 2 : 0);
+      const type = table.typeId(r.type, bounceCode(bounce));
       if (type === undefined) return { kind: 'slow' };
       types.push(type);
     }
