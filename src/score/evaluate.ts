@@ -49,8 +49,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   const model = ctx.model;
   const hits = sortedHits(state.hits);
   const reasons = classifyHits(hits, state.delivered, ctx);
-  const once = onceTypes(model);
-  const seen = new Set<number | string>();
+  const kinds = kindsOf(ctx);
+  const seen = seenKeys.reset();
   const ids = repeatIds(ctx);
   const entries: LedgerEntry[] = [];
   let hard = false;
@@ -68,7 +68,9 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     else if (kind === 'soft_bounce') soft++;
     else if (kind === 'unsubscribe') optedOut = true;
     else if (kind === 'complaint') complained = true;
-    const nonInterest = NON_INTEREST_TYPES.has(kind);
+    let info = kinds.get(kind);
+    if (info === undefined) kinds.set(kind, (info = kindInfo(model, kind)));
+    const nonInterest = info.nonInterest;
     if (machine === undefined && !nonInterest) {
       if (first === undefined) first = hit.at;
       last = hit.at;
@@ -81,11 +83,8 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
       const flag = machine === undefined ? 0 : 2;
       let key: number | string | undefined;
       if (hit.type === 'click' && model.repeats.clickOncePerLink) key = repeatKey(ids, msg, link?.key ?? '', flag + 1);
-      else if (once.has(kind)) key = repeatKey(ids, msg, kind, flag);
-      if (key !== undefined) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
+      else if (info.once) key = repeatKey(ids, msg, kind, flag);
+      if (key !== undefined && !seen.add(key)) continue;
     }
     const decay = decayFactor(hit.at, asOf, model.recency) * (machine === undefined ? 1 : mm);
     const camp = ctx.rules.campaign(hit.campaign, hit.message);
@@ -96,7 +95,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     const fixed = override === undefined ? 0 : override * decay;
     let bonus = 0;
     for (let t = 0; t < topics.length; t++) bonus += model.weights.topics[topics[t]!] ?? 0;
-    const points = (model.weights.events[kind] ?? 0) * factor + fixed + bonus * decay;
+    const points = info.weight * factor + fixed + bonus * decay;
     entries.push({ hit, kind, machine, link, topics, factor, fixed, topicFactor: decay, points, capped: false });
   }
   applyDailyCap(entries, model.caps.perTypePerDay);
@@ -165,14 +164,60 @@ function repeatKey(ids: Map<string, number>, msg: string, part: string, flags: n
   return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : `${flags}\u0000${msg}\u0000${part}`;
 }
 
-const onceCache = new WeakMap<ScoringModel, ReadonlySet<string>>();
-
-/** The model's `repeats.oncePerMessage` as a set (made once per model). */
-function onceTypes(model: ScoringModel): ReadonlySet<string> {
-  let once = onceCache.get(model);
-  if (once === undefined) onceCache.set(model, (once = new Set(model.repeats.oncePerMessage)));
-  return once;
+/** What the ledger reads of an event kind, looked up once per kind and scorer (see {@link kindsOf}). */
+interface KindInfo {
+  nonInterest: boolean;
+  /** Counted once per message (`repeats.oncePerMessage`). */
+  once: boolean;
+  /** `weights.events[kind]`, 0 when the model has none. */
+  weight: number;
 }
+
+const kindCache = new WeakMap<MachineContext, Map<string, KindInfo>>();
+
+/** The {@link KindInfo} of each kind seen so far, per scorer (the model does not change under it). */
+function kindsOf(ctx: MachineContext): Map<string, KindInfo> {
+  let kinds = kindCache.get(ctx);
+  if (kinds === undefined) kindCache.set(ctx, (kinds = new Map()));
+  return kinds;
+}
+
+function kindInfo(model: ScoringModel, kind: string): KindInfo {
+  return { nonInterest: NON_INTEREST_TYPES.has(kind), once: model.repeats.oncePerMessage.includes(kind), weight: model.weights.events[kind] ?? 0 };
+}
+
+/**
+ * The repeat keys one contact has used: a short list searched in order (a contact has tens of
+ * keys; a `Set` per contact costs more to make than to search), then a `Set` past that. One,
+ * reused contact after contact.
+ */
+class SeenKeys {
+  private readonly few = new Float64Array(32);
+  private count = 0;
+  private readonly more = new Set<number | string>();
+
+  reset(): this {
+    this.count = 0;
+    if (this.more.size > 0) this.more.clear();
+    return this;
+  }
+
+  /** Adds `key`; false when it was there already. */
+  add(key: number | string): boolean {
+    if (typeof key === 'number') {
+      for (let i = 0; i < this.count; i++) if (this.few[i] === key) return false;
+      if (this.count < this.few.length) {
+        this.few[this.count++] = key;
+        return true;
+      }
+    }
+    if (this.more.has(key)) return false;
+    this.more.add(key);
+    return true;
+  }
+}
+
+const seenKeys = new SeenKeys();
 
 /**
  * Keeps the `cap` strongest entries per type per UTC day (ties: earliest first); the rest score 0.

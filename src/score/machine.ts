@@ -57,6 +57,25 @@ export function preClassify(
 
 const isEngagement = (h: Hit): boolean => h.type === 'open' || h.type === 'click';
 
+/** The rank of each machine reason (lower is stronger). */
+const REASON_RANK: ReadonlyMap<string, number> = new Map(MACHINE_REASONS.map((r, i) => [r, i]));
+
+/** The strongest of two reasons (a reason outside {@link MACHINE_REASONS} is weaker than all). */
+function stronger(prev: string | undefined, reason: string): string {
+  if (prev === undefined) return reason;
+  return (REASON_RANK.get(reason) ?? -1) < (REASON_RANK.get(prev) ?? -1) ? reason : prev;
+}
+
+// Scratch space of classifyHits, reused from call to call (it runs to the end, never re-entered):
+// per hit its group (a message key's index in `groupKeys`, -1 for none), and one group's hits, its
+// candidates (not pre-classified) and their clicks, as indices into the hits.
+const groupKeys: string[] = [];
+const groupIndex = new Map<string, number>();
+let groupOf = new Int32Array(64);
+let allOf = new Int32Array(64);
+let candOf = new Int32Array(64);
+let clicksOf = new Int32Array(64);
+
 /**
  * Classifies a contact's hits (sorted by `compareHits`) with the behavioural rules, per message:
  * honeypot (purge clicks within ±N s of a honeypot click), ≥ N distinct links within S s, every
@@ -64,73 +83,118 @@ const isEngagement = (h: Hit): boolean => h.type === 'open' || h.type === 'click
  * click within S s of delivery. Returns the machine reason per hit, `undefined` for human.
  */
 export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string, number>, ctx: MachineContext): (string | undefined)[] {
+  const n = hits.length;
   const reasons: (string | undefined)[] = hits.map((h) => h.pre);
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < hits.length; i++) {
+  if (groupOf.length < n) {
+    groupOf = new Int32Array(2 * n);
+    allOf = new Int32Array(2 * n);
+    candOf = new Int32Array(2 * n);
+    clicksOf = new Int32Array(2 * n);
+  }
+  // Groups by message key, in the order their keys first come (a few per contact: no map needed).
+  groupKeys.length = 0;
+  if (groupIndex.size > 0) groupIndex.clear(); // (clear() makes a new table even when empty)
+  for (let i = 0; i < n; i++) {
     const h = hits[i]!;
     const key = messageKey(h);
+    groupOf[i] = -1;
     if (key === undefined || !isEngagement(h)) continue;
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
+    let g = -1;
+    if (groupKeys.length <= 16) {
+      for (let k = 0; k < groupKeys.length; k++) {
+        if (groupKeys[k] === key) {
+          g = k;
+          break;
+        }
+      }
+    } else g = groupIndex.get(key) ?? -1;
+    if (g < 0) {
+      g = groupKeys.push(key) - 1;
+      if (groupKeys.length === 17) for (let k = 0; k < groupKeys.length; k++) groupIndex.set(groupKeys[k]!, k);
+      else if (groupKeys.length > 17) groupIndex.set(key, g);
+    }
+    groupOf[i] = g;
   }
-  if (groups.size === 0) return reasons;
+  if (groupKeys.length === 0) return reasons;
   const m = ctx.model.machine;
   // The strongest behavioural reason found per hit (groups are disjoint: each hit is marked by its own group only).
-  const found: (string | undefined)[] = new Array<string | undefined>(hits.length);
+  let found: (string | undefined)[] | undefined;
   const mark = (i: number, reason: string): void => {
-    const prev = found[i];
-    if (prev === undefined || MACHINE_REASONS.indexOf(reason as never) < MACHINE_REASONS.indexOf(prev as never)) found[i] = reason;
+    found ??= new Array<string | undefined>(n);
+    found[i] = stronger(found[i], reason);
   };
   const clickUrl = (i: number): string | undefined => (hits[i]!.type === 'click' ? hits[i]!.url : undefined);
   const keyOf = (i: number): string => ctx.rules.link(clickUrl(i)!).key;
-  for (const [key, all] of groups) {
-    if (m.honeypot.enabled && m.honeypot.patterns.length > 0) {
-      for (const t of all) {
+  const honeypot = m.honeypot.enabled && m.honeypot.patterns.length > 0;
+  for (let g = 0; g < groupKeys.length; g++) {
+    const key = groupKeys[g]!;
+    // The group's hits, the candidates among them (not classified on arrival) and the candidates' clicks, in hit order.
+    let na = 0;
+    let nc = 0;
+    let nk = 0;
+    for (let i = 0; i < n; i++) {
+      if (groupOf[i] !== g) continue;
+      allOf[na++] = i;
+      if (hits[i]!.pre !== undefined) continue;
+      candOf[nc++] = i;
+      if (clickUrl(i) !== undefined) clicksOf[nk++] = i;
+    }
+    if (honeypot) {
+      for (let a = 0; a < na; a++) {
+        const t = allOf[a]!;
         const url = clickUrl(t);
         if (url === undefined || !ctx.rules.isHoneypot(url)) continue;
         const at = hits[t]!.at;
-        for (const i of all) if (hits[i]!.type === 'click' && Math.abs(hits[i]!.at - at) <= m.honeypot.seconds * 1000) mark(i, 'honeypot');
+        for (let b = 0; b < na; b++) {
+          const i = allOf[b]!;
+          if (hits[i]!.type === 'click' && Math.abs(hits[i]!.at - at) <= m.honeypot.seconds * 1000) mark(i, 'honeypot');
+        }
       }
     }
-    const cand = all.filter((i) => hits[i]!.pre === undefined);
     if (m.afterDelivery.enabled) {
       const d = delivered.get(key);
-      if (d !== undefined) for (const i of cand) if (hits[i]!.at - d >= 0 && hits[i]!.at - d <= m.afterDelivery.seconds * 1000) mark(i, 'after_delivery');
+      if (d !== undefined) {
+        for (let c = 0; c < nc; c++) {
+          const i = candOf[c]!;
+          if (hits[i]!.at - d >= 0 && hits[i]!.at - d <= m.afterDelivery.seconds * 1000) mark(i, 'after_delivery');
+        }
+      }
     }
     if (m.proximity.enabled) {
-      for (let k = 1; k < cand.length; k++) {
-        const a = cand[k - 1]!;
-        const b = cand[k]!;
+      for (let k = 1; k < nc; k++) {
+        const a = candOf[k - 1]!;
+        const b = candOf[k]!;
         if (Math.floor(hits[b]!.at / 1000) - Math.floor(hits[a]!.at / 1000) <= m.proximity.seconds) {
           mark(a, 'same_second');
           mark(b, 'same_second');
         }
       }
     }
-    const clicks = cand.filter((i) => clickUrl(i) !== undefined);
-    if (clicks.length === 0) continue;
+    if (nk === 0) continue;
     if (m.linkBurst.enabled) {
-      for (let s = 0, e = 0; s < clicks.length; s++) {
+      for (let s = 0, e = 0; s < nk; s++) {
         if (e < s) e = s;
-        while (e + 1 < clicks.length && hits[clicks[e + 1]!]!.at - hits[clicks[s]!]!.at <= m.linkBurst.seconds * 1000) e++;
+        while (e + 1 < nk && hits[clicksOf[e + 1]!]!.at - hits[clicksOf[s]!]!.at <= m.linkBurst.seconds * 1000) e++;
         if (e - s + 1 < m.linkBurst.links) continue; // fewer clicks than links: no burst
-        const window = clicks.slice(s, e + 1);
+        const window = Array.from({ length: e - s + 1 }, (_, k) => clicksOf[s + k]!);
         if (new Set(window.map(keyOf)).size >= m.linkBurst.links) for (const i of window) mark(i, 'link_burst');
       }
     }
-    if (m.allLinks.enabled && clicks.length >= m.allLinks.minLinks) {
-      const ck = campaignKey(hits[all[0]!]!);
+    if (m.allLinks.enabled && nk >= m.allLinks.minLinks) {
+      const ck = campaignKey(hits[allOf[0]!]!);
       const known = ck === undefined ? undefined : ctx.campaignLinks.get(ck);
       if (known && known.size >= m.allLinks.minLinks) {
         const first = new Map<string, number>();
-        for (const i of clicks) if (!first.has(keyOf(i))) first.set(keyOf(i), i);
+        for (let k = 0; k < nk; k++) {
+          const i = clicksOf[k]!;
+          if (!first.has(keyOf(i))) first.set(keyOf(i), i);
+        }
         const times = [...first.values()].map((i) => hits[i]!.at);
         const span = Math.max(...times) - Math.min(...times);
         if ([...known].every((k) => first.has(k)) && span <= m.allLinks.seconds * 1000) for (const i of first.values()) mark(i, 'all_links_clicked');
       }
     }
   }
-  for (let i = 0; i < hits.length; i++) if (reasons[i] === undefined && found[i] !== undefined) reasons[i] = found[i];
+  if (found !== undefined) for (let i = 0; i < n; i++) if (reasons[i] === undefined && found[i] !== undefined) reasons[i] = found[i];
   return reasons;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyMachineEvents } from '../../src/score/index.js';
 import { ev } from './helpers.js';
@@ -68,5 +69,37 @@ describe('machine classification, per event', () => {
     expect(out.map((e) => e.contact)).toEqual(['b@x.io', 'a@x.io', 'a@x.io']);
     expect(out[0]).not.toBe(input[0]);
     expect(input[2]?.machine).toBeUndefined();
+  });
+
+  it('classifies each message on its own evidence: a contact of many messages as each message alone (property, fixed seed)', () => {
+    // Up to 24 messages a contact (the grouping keeps a short list, then a map past 16 keys).
+    const event = fc.record({
+      message: fc.integer({ min: 0, max: 23 }),
+      type: fc.constantFrom('delivered', 'open', 'click', 'click', 'reply'),
+      ms: fc.integer({ min: 0, max: 8_000 }),
+      link: fc.constantFrom('a', 'b', 'c', 'd', 'hidden-trap'),
+      mpp: fc.boolean(),
+    });
+    const model = { machine: { honeypot: { patterns: ['*/hidden-trap'] } } };
+    let flagged = 0;
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 30, maxLength: 150 }), (specs) => {
+        const base = ev('a@x.io', 'open', 3).at;
+        const events = specs.map((e) => {
+          const { userAgent: _ua, message: _m, ...rest } = ev('a@x.io', e.type, 3, { campaign: `m${e.message}` });
+          return { ...rest, at: base + e.ms, ...(e.type === 'click' ? { url: `https://x.io/${e.link}` } : {}), ...(e.mpp && e.type === 'open' ? { userAgent: 'Mozilla/5.0' } : {}) };
+        });
+        const together = reasons(events, model);
+        const alone = new Array<string | undefined>(events.length);
+        for (let m = 0; m < 24; m++) {
+          const mine = events.flatMap((e, i) => (e.campaign === `m${m}` ? [i] : []));
+          reasons(mine.map((i) => events[i]!), model).forEach((r, k) => (alone[mine[k]!] = r));
+        }
+        expect(together).toEqual(alone);
+        if (together.some((r) => r !== 'human' && r !== '-')) flagged += 1;
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
+    expect(flagged).toBeGreaterThan(100); // the rules did fire
   });
 });
