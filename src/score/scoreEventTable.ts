@@ -76,7 +76,7 @@ export function scoreEventTableWith<P>(
   if (top >= n) candidates = Array.from({ length: n }, (_, i) => i);
   else if (top <= 0) candidates = [];
   else {
-    const threshold = Float64Array.from(scores).sort()[n - top]!;
+    const threshold = kthSmallest(scores, n - top);
     candidates = [];
     for (let i = 0; i < n; i++) if (scores[i]! >= threshold) candidates.push(i);
   }
@@ -91,6 +91,42 @@ export function scoreEventTableWith<P>(
     return pack === undefined ? out : pack(out);
   });
   return { scored, contacts: n, tiers };
+}
+
+/**
+ * @internal The `k`-th smallest of `values` (from 0), as `Float64Array.from(values).sort()[k]`
+ * gives it, without sorting them all: a quickselect on a copy (median-of-three pivots, three-way
+ * partitions for the many equal scores), which falls back to the sort if it takes too many rounds.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  const a = Float64Array.from(values);
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return a.sort()[k]!; // NaN: the sort's order
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let rounds = 2 * Math.ceil(Math.log2(a.length + 1)) + 8; lo < hi; rounds--) {
+    if (rounds === 0) return a.subarray(lo, hi + 1).sort()[k - lo]!;
+    const x = a[lo]!;
+    const y = a[lo + ((hi - lo) >> 1)]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot.
+    let lt = lo;
+    let gt = hi;
+    for (let i = lo; i <= gt; ) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i++] = a[lt]!;
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt]!;
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return a[k]!;
 }
 
 /**

@@ -8,22 +8,32 @@ import { newContactState, type ContactState, type Hit } from './state.js';
 export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scorerInternals>): void {
   // Per type id (a name with a bounce class): whether it is a click.
   const isClick = table.types.map((t) => t === 'click');
-  const anyClick = isClick.includes(true);
-  const linkKeys = new Map<number, string>();
-  for (let c = 0; anyClick && c < table.contacts.length; c++) {
+  if (!isClick.includes(true)) return;
+  // Per string id: the link key of a URL, the set of a campaign (or message); per pair, whether it is in.
+  const linkKeys: (string | undefined)[] = [];
+  const sets: (Set<string> | undefined)[] = [];
+  const added = new Set<number>();
+  const width = table.strings.length;
+  for (let c = 0; c < table.contacts.length; c++) {
     const first = table.firstRow(c);
     for (let r = first; r < first + table.rowCount(c); r++) {
+      if (!isClick[table.typeOf(r)]) continue;
       const url = table.urlOf(r);
-      if (!isClick[table.typeOf(r)] || url < 0 || table.atOf(r) > s.asOf) continue;
+      if (url < 0 || table.atOf(r) > s.asOf) continue;
       const campaign = table.campaignOf(r);
       const ck = campaign >= 0 ? campaign : table.messageOf(r);
       if (ck < 0) continue;
-      const name = table.strings[ck]!;
-      let set = s.campaignLinks.get(name);
-      if (set === undefined) s.campaignLinks.set(name, (set = new Set()));
-      let key = linkKeys.get(url);
-      if (key === undefined) linkKeys.set(url, (key = s.ctx.rules.link(table.strings[url]!).key));
-      set.add(key);
+      const pair = ck * width + url;
+      if (added.has(pair)) continue;
+      added.add(pair);
+      let set = sets[ck];
+      if (set === undefined) {
+        const name = table.strings[ck]!;
+        set = s.campaignLinks.get(name);
+        if (set === undefined) s.campaignLinks.set(name, (set = new Set()));
+        sets[ck] = set;
+      }
+      set.add((linkKeys[url] ??= s.ctx.rules.link(table.strings[url]!).key));
     }
   }
 }
