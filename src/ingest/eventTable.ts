@@ -272,6 +272,11 @@ export class EventTable {
     return this.typeBounce[this.typeCol[r >>> SHIFT]![r & MASK]!]!;
   }
 
+  /** The bounce class of a type id (0 none, 1 hard, 2 soft): `bounceOf` a row of that type. */
+  bounceOfType(type: number): number {
+    return this.typeBounce[type]!;
+  }
+
   /** Row `r`'s column value (string ids: -1 for none). */
   fileOf(r: number): number {
     return this.fileCol[r >>> SHIFT]?.[r & MASK] ?? 0;

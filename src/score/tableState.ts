@@ -42,20 +42,27 @@ export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scor
 export function tableContactState(table: EventTable, contact: number, asOf: number, refs = false): ContactState {
   const st = newContactState();
   const { types, strings } = table;
-  const text = (id: number): string | undefined => (id < 0 ? undefined : strings[id]);
+  // `sent` and `delivered` counted here, then put in `counts` (whose readers sort the types).
+  let sent = 0;
+  let delivered = 0;
   const first = table.firstRow(contact);
-  for (let k = 0; k < table.rowCount(contact); k++) {
+  const count = table.rowCount(contact);
+  for (let k = 0; k < count; k++) {
     const r = first + k;
     const at = table.atOf(r);
     if (at > asOf) {
       st.future++;
       continue;
     }
-    const type = types[table.typeOf(r)]!;
-    const message = text(table.messageOf(r));
-    const campaign = text(table.campaignOf(r));
+    const typeId = table.typeOf(r);
+    const type = types[typeId]!;
+    const m = table.messageOf(r);
+    const c = table.campaignOf(r);
+    const message = m < 0 ? undefined : strings[m];
+    const campaign = c < 0 ? undefined : strings[c];
     if (type === 'sent' || type === 'delivered') {
-      st.counts.set(type, (st.counts.get(type) ?? 0) + 1);
+      if (type === 'sent') sent++;
+      else delivered++;
       const key = message ?? campaign;
       if (key !== undefined) {
         const prev = st.delivered.get(key);
@@ -63,18 +70,20 @@ export function tableContactState(table: EventTable, contact: number, asOf: numb
       }
       continue;
     }
-    const bounce = table.bounceOf(r);
+    const u = table.urlOf(r);
     const hit: Hit = {
       at,
       type,
       message,
       campaign,
-      url: text(table.urlOf(r)),
+      url: u < 0 ? undefined : strings[u],
       pre: undefined,
-      bounce: type === 'bounce' ? (bounce === 2 ? 'soft' : 'hard') : undefined,
+      bounce: type === 'bounce' ? (table.bounceOfType(typeId) === 2 ? 'soft' : 'hard') : undefined,
       ref: refs ? k : -1,
     };
     st.hits.push(hit);
   }
+  if (sent > 0) st.counts.set('sent', sent);
+  if (delivered > 0) st.counts.set('delivered', delivered);
   return st;
 }
