@@ -67,12 +67,14 @@ function stronger(prev: string | undefined, reason: string): string {
 }
 
 // Scratch space of classifyHits, reused from call to call (it runs to the end, never re-entered):
-// per hit its group (a message key's index in `groupKeys`, -1 for none), and one group's hits, its
+// per hit its group (a message key's index in `groupKeys`, -1 for none); the hits of every group,
+// group after group (`members`, group g from `groupStart[g]`), each in hit order; and one group's
 // candidates (not pre-classified) and their clicks, as indices into the hits.
 const groupKeys: string[] = [];
 const groupIndex = new Map<string, number>();
 let groupOf = new Int32Array(64);
-let allOf = new Int32Array(64);
+let groupStart = new Int32Array(65);
+let members = new Int32Array(64);
 let candOf = new Int32Array(64);
 let clicksOf = new Int32Array(64);
 
@@ -87,7 +89,8 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
   const reasons: (string | undefined)[] = hits.map((h) => h.pre);
   if (groupOf.length < n) {
     groupOf = new Int32Array(2 * n);
-    allOf = new Int32Array(2 * n);
+    groupStart = new Int32Array(2 * n + 1);
+    members = new Int32Array(2 * n);
     candOf = new Int32Array(2 * n);
     clicksOf = new Int32Array(2 * n);
   }
@@ -115,7 +118,18 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
     }
     groupOf[i] = g;
   }
-  if (groupKeys.length === 0) return reasons;
+  const groups = groupKeys.length;
+  if (groups === 0) return reasons;
+  // Each group's hits together, in hit order (a counting sort by group).
+  groupStart.fill(0, 0, groups + 1);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) groupStart[groupOf[i]! + 1]! += 1;
+  for (let g = 0; g < groups; g++) groupStart[g + 1]! += groupStart[g]!;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0) members[groupStart[g]!++] = i;
+  }
+  for (let g = groups; g > 0; g--) groupStart[g] = groupStart[g - 1]!; // back to each group's start
+  groupStart[0] = 0;
   const m = ctx.model.machine;
   // The strongest behavioural reason found per hit (groups are disjoint: each hit is marked by its own group only).
   let found: (string | undefined)[] | undefined;
@@ -126,27 +140,27 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
   const clickUrl = (i: number): string | undefined => (hits[i]!.type === 'click' ? hits[i]!.url : undefined);
   const keyOf = (i: number): string => ctx.rules.link(clickUrl(i)!).key;
   const honeypot = m.honeypot.enabled && m.honeypot.patterns.length > 0;
-  for (let g = 0; g < groupKeys.length; g++) {
+  for (let g = 0; g < groups; g++) {
     const key = groupKeys[g]!;
-    // The group's hits, the candidates among them (not classified on arrival) and the candidates' clicks, in hit order.
-    let na = 0;
+    // The group's hits are members[from, to); the candidates among them (not classified on arrival) and the candidates' clicks, in hit order.
+    const from = groupStart[g]!;
+    const to = groupStart[g + 1]!;
     let nc = 0;
     let nk = 0;
-    for (let i = 0; i < n; i++) {
-      if (groupOf[i] !== g) continue;
-      allOf[na++] = i;
+    for (let a = from; a < to; a++) {
+      const i = members[a]!;
       if (hits[i]!.pre !== undefined) continue;
       candOf[nc++] = i;
       if (clickUrl(i) !== undefined) clicksOf[nk++] = i;
     }
     if (honeypot) {
-      for (let a = 0; a < na; a++) {
-        const t = allOf[a]!;
+      for (let a = from; a < to; a++) {
+        const t = members[a]!;
         const url = clickUrl(t);
         if (url === undefined || !ctx.rules.isHoneypot(url)) continue;
         const at = hits[t]!.at;
-        for (let b = 0; b < na; b++) {
-          const i = allOf[b]!;
+        for (let b = from; b < to; b++) {
+          const i = members[b]!;
           if (hits[i]!.type === 'click' && Math.abs(hits[i]!.at - at) <= m.honeypot.seconds * 1000) mark(i, 'honeypot');
         }
       }
@@ -181,7 +195,7 @@ export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string
       }
     }
     if (m.allLinks.enabled && nk >= m.allLinks.minLinks) {
-      const ck = campaignKey(hits[allOf[0]!]!);
+      const ck = campaignKey(hits[members[from]!]!);
       const known = ck === undefined ? undefined : ctx.campaignLinks.get(ck);
       if (known && known.size >= m.allLinks.minLinks) {
         const first = new Map<string, number>();
