@@ -12,7 +12,7 @@ import { compareScoredContacts } from '../score/rank.js';
 import type { ScoringModel, ScoringModelInput } from '../score/schema.js';
 import { createScorer } from '../score/createScorer.js';
 import { buildScorer, scorerInternals } from '../score/scorer.js';
-import { scoreEventTableWith, type TableScores } from '../score/scoreEventTable.js';
+import { rankEventTableWith, type TableRankKey, type TableScores } from '../score/scoreEventTable.js';
 import type { EventReadOptions, EventsTableRead, TableSplit } from './events.js';
 import { probeTableFiles, readEventTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
@@ -39,11 +39,17 @@ export interface TablePartResult<S = ScoredContact> {
   scores: TableScores<S>;
 }
 
-/** What a part reports and when: progress, a call after the read and after the dedupe (see readTableFiles), how each of the best contacts is kept. */
+/**
+ * What a part reports and when: progress, a call after the read and after the dedupe (see
+ * readTableFiles), how each of the best contacts is kept, and, with a `top`, how many of its best
+ * are among the best of all parts (`choose`, given their rank keys; without it, all `top` are
+ * scored in full and returned).
+ */
 export interface TablePartHooks<S> {
   onProgress?: (bytes: number, records: number, file: string) => void;
   afterStep?: () => void;
   pack?: (scored: ScoredContact) => S;
+  choose?: (keys: TableRankKey[]) => Promise<number>;
 }
 
 /**
@@ -63,7 +69,10 @@ export async function runTablePart<S>(input: TablePartInput, exchange: TableSpli
   if (read === undefined) return undefined;
   const scorer = buildScorer(input.asOf, input.model, new Map(input.contacts.map((c) => [c.email, c])));
   const options = { ...(input.top === undefined ? {} : { top: input.top }), ownsContact: (email: string) => partOf(email, count) === index };
-  const scores = scoreEventTableWith(read.table, scorer, options, hooks.pack);
+  const ranked = rankEventTableWith(read.table, scorer, options);
+  // Only this part's share of the overall best is scored in full (and moved to the main thread).
+  const keep = input.top === undefined || hooks.choose === undefined ? ranked.candidates : await hooks.choose(ranked.keys());
+  const scores = { scored: ranked.best(keep, hooks.pack), contacts: ranked.contacts, tiers: ranked.tiers };
   return { reads: read.reads, crossFile: read.crossFile, scores };
 }
 
@@ -76,16 +85,33 @@ export function threadsAvailable(): boolean {
 }
 
 /**
- * Where the parts meet to trade rows: each posts the rows it read for the others and waits for the
- * rows the others read for it. A failure anywhere rejects every wait, so no part hangs.
+ * Where the parts meet: to trade rows (each posts the rows it read for the others and waits for
+ * the rows the others read for it), then to compare their best contacts (each posts its best's
+ * rank keys and learns how many of them are among the `top` of all). A failure anywhere rejects
+ * every wait, so no part hangs.
  */
 export class TableExchange {
   private readonly posted: ((TableSnapshot | undefined)[] | undefined)[];
   private readonly waits: { index: number; done: (rows: TableSnapshot[]) => void; fail: (error: unknown) => void }[] = [];
   private failed: { error: unknown } | undefined;
+  private readonly bests: (TableRankKey[] | undefined)[];
+  private readonly bestWaits: { index: number; done: (keep: number) => void; fail: (error: unknown) => void }[] = [];
 
-  constructor(readonly count: number) {
+  constructor(
+    readonly count: number,
+    private readonly top = Number.POSITIVE_INFINITY,
+  ) {
     this.posted = Array.from({ length: count }, () => undefined);
+    this.bests = Array.from({ length: count }, () => undefined);
+  }
+
+  /** How many of part `index`'s best (`keys`, in ranking order) are among the `top` of all parts, once all have posted theirs. */
+  best(index: number, keys: TableRankKey[]): Promise<number> {
+    this.bests[index] = keys;
+    return new Promise((done, fail) => {
+      this.bestWaits.push({ index, done, fail });
+      this.settle();
+    });
   }
 
   /** Part `from`'s rows for each part (entry `j` for part `j`). */
@@ -109,8 +135,16 @@ export class TableExchange {
 
   private settle(): void {
     if (this.failed !== undefined) {
-      for (const w of this.waits.splice(0)) w.fail(this.failed.error);
+      for (const w of [...this.waits.splice(0), ...this.bestWaits.splice(0)]) w.fail(this.failed.error);
       return;
+    }
+    if (this.bests.every((b) => b !== undefined)) {
+      // Each part's keys are in ranking order: its share of the overall top is a prefix of them.
+      const all = this.bests.flatMap((keys, part) => keys!.map((key) => ({ key, part })));
+      all.sort((a, b) => compareScoredContacts(a.key, b.key));
+      const keep = this.bests.map(() => 0);
+      for (const { part } of all.slice(0, this.top)) keep[part]! += 1;
+      for (const w of this.bestWaits.splice(0)) w.done(keep[w.index]!);
     }
     if (this.posted.some((p) => p === undefined)) return;
     for (const w of this.waits.splice(0)) {
@@ -151,7 +185,7 @@ export async function scoreTableInThreads(
   const given = { asOf: scoring.asOf, model: checked.model, contacts: [...checked.contacts.values()], top: scoring.top };
   const inputs: TablePartInput[] = Array.from({ length: threads }, (_, index) => ({ files: [...paths], cwd, read, ...given, part: { index, count: threads } }));
   progress?.start(probes.reduce((a, p) => a + p.bytes, 0));
-  const exchange = new TableExchange(threads);
+  const exchange = new TableExchange(threads, scoring.top);
   const seen = inputs.map(() => ({ bytes: 0, records: 0 }));
   // Every part reads all the bytes: the slowest part's position is the run's.
   const onProgress = (index: number) => (bytes: number, records: number, file: string) => {
@@ -170,7 +204,7 @@ export async function scoreTableInThreads(
                 exchange.post(index, boxes);
                 return exchange.inbox(index);
               },
-              { onProgress: onProgress(index) },
+              { onProgress: onProgress(index), choose: (keys) => exchange.best(index, keys) },
             )
           : runWorker(input, exchange, onProgress(index));
         return run.then(
@@ -221,6 +255,7 @@ function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (
     );
     worker.on('message', (m: WorkerMessage) => {
       if (m.progress !== undefined) onProgress(...m.progress);
+      else if (m.keys !== undefined) exchange.best(index, m.keys.map(([score, last, contact]) => ({ score, lastEngagement: last ?? undefined, contact }))).then((keep) => worker.postMessage({ keep }), stop);
       else if (m.outboxes !== undefined) exchange.post(index, m.outboxes.map((b) => b ?? undefined));
       else if (m.error !== undefined) stop(m.error.notTabular === true ? new NotTabular(m.error.message) : m.error.issues === undefined ? new Error(m.error.message) : new LeadrankError(m.error.issues as never));
       else {
@@ -248,6 +283,8 @@ function unpackPart(bytes: Uint8Array): TablePartResult {
 /** What a worker thread posts (see tableWorker.ts). */
 export interface WorkerMessage {
   progress?: [number, number, string];
+  /** The rank keys of its best contacts as [score, last engagement or null, contact]: answered with how many to keep (`{ keep }`). */
+  keys?: [number, number | null, string][];
   outboxes?: (TableSnapshot | null)[];
   /** The part's {@link TablePartResult} as the bytes of `v8.serialize`; null when a file needs the object path. */
   result?: Uint8Array | null;

@@ -26,6 +26,12 @@ runTablePart(input, exchange, {
   afterStep: collectGarbage,
   // Each of the best contacts as bytes once scored: the full objects (~10 KB each with the ledger) never pile up in this heap.
   pack: (scored: ScoredContact) => serialize(scored),
+  // How many of this part's best are among the best of all: only those are scored in full and sent.
+  choose: (keys) =>
+    new Promise((done) => {
+      parentPort?.once('message', (m: { keep: number }) => done(m.keep));
+      post({ keys: keys.map((k) => [k.score, k.lastEngagement ?? null, k.contact]) });
+    }),
 }).then(
   (result) => {
     // As bytes, unpacked once this thread has exited (see runWorker): the objects never exist in both threads at once.

@@ -11,4 +11,5 @@ export type { ClassifyMachineOptions } from './classifyMachineEvents.js';
 export { contactFeatures } from './contactFeatures.js';
 export type { ContactFeatures } from './contactFeatures.js';
 export { compareScoredContacts } from './rank.js';
+export type { RankedFields } from './rank.js';
 export { MACHINE_REASONS } from './machine.js';

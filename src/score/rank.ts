@@ -1,5 +1,8 @@
 import type { ScoredContact } from '../model/scored.js';
 
+/** What the ranking order reads of a scored contact. */
+export type RankedFields = { readonly score: number; readonly lastEngagement?: number | undefined; readonly contact: string };
+
 /**
  * The ranking order, a total order: score (desc), then last engagement (desc; none last), then
  * contact (asc, by code units), so ties never depend on input order.
@@ -7,7 +10,7 @@ import type { ScoredContact } from '../model/scored.js';
  * @example
  * [b, a].sort(compareScoredContacts) // a first when a.score > b.score
  */
-export function compareScoredContacts(a: ScoredContact, b: ScoredContact): number {
+export function compareScoredContacts(a: RankedFields, b: RankedFields): number {
   if (a.score !== b.score) return b.score - a.score;
   const la = a.lastEngagement ?? Number.NEGATIVE_INFINITY;
   const lb = b.lastEngagement ?? Number.NEGATIVE_INFINITY;

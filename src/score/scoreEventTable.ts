@@ -53,6 +53,37 @@ export function scoreEventTableWith<P>(
   options: Pick<ScoreTableOptions, 'top' | 'ownsContact'>,
   pack?: (scored: ScoredContact) => P,
 ): TableScores<P | ScoredContact> {
+  const ranked = rankEventTableWith(table, scorer, options);
+  return { scored: ranked.best(ranked.candidates, pack), contacts: ranked.contacts, tiers: ranked.tiers };
+}
+
+/** What ranks a contact against another: its score, last engagement and address (see `compareScoredContacts`). */
+export interface TableRankKey {
+  score: number;
+  lastEngagement: number | undefined;
+  contact: string;
+}
+
+/** @internal A table's contacts ranked (see {@link rankEventTableWith}). */
+export interface RankedTable {
+  /** Contacts scored, and per tier. */
+  contacts: number;
+  tiers: Record<Tier, number>;
+  /** How many of the best were kept: `top`, or every contact. */
+  candidates: number;
+  /** The rank keys of the kept best, in ranking order. */
+  keys(): TableRankKey[];
+  /** The first `k` of the kept best, ranked from 1 and scored in full (as `pack` makes them). */
+  best<P>(k: number, pack?: (scored: ScoredContact) => P): (P | ScoredContact)[];
+}
+
+/**
+ * @internal The ranking step of {@link scoreEventTableWith}: every contact's rank key, the tiers,
+ * and the best `top` in ranking order, scored in full only when asked (`best`). Threads that each
+ * rank a part of the contacts compare their `keys` first, so that each scores in full only its
+ * share of the overall best.
+ */
+export function rankEventTableWith(table: EventTable, scorer: Scorer, options: Pick<ScoreTableOptions, 'top' | 'ownsContact'>): RankedTable {
   // Pass 1 (in tableScoring): the links each campaign's people clicked.
   const { s, asOf, ctx, emails, tiers, stateFor } = tableScoring(table, scorer, options);
 
@@ -71,7 +102,7 @@ export function scoreEventTableWith<P>(
     tiers[key.tier] += 1;
   }
 
-  // Pass 3: the best `top` in ranking order (as compareScoredContacts orders), scored in full.
+  // Pass 3: the best `top` in ranking order (as compareScoredContacts orders them).
   let candidates: number[];
   if (top >= n) candidates = Array.from({ length: n }, (_, i) => i);
   else if (top <= 0) candidates = [];
@@ -85,12 +116,23 @@ export function scoreEventTableWith<P>(
     if (lasts[a] !== lasts[b]) return lasts[b]! > lasts[a]! ? 1 : -1;
     return emails[a]! < emails[b]! ? -1 : emails[a]! > emails[b]! ? 1 : 0;
   });
-  const scored = candidates.slice(0, top).map((i, k) => {
-    const out = made?.[i] ?? scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
-    out.rank = k + 1;
-    return pack === undefined ? out : pack(out);
-  });
-  return { scored, contacts: n, tiers };
+  candidates.length = Math.min(candidates.length, top);
+  return {
+    contacts: n,
+    tiers,
+    candidates: candidates.length,
+    keys: () =>
+      candidates.map((i) => {
+        const last = lasts[i]!;
+        return { score: scores[i]!, lastEngagement: last === Number.NEGATIVE_INFINITY ? undefined : last, contact: emails[i]! };
+      }),
+    best: <P>(k: number, pack?: (scored: ScoredContact) => P) =>
+      candidates.slice(0, k).map((i, r) => {
+        const out = made?.[i] ?? scoreOne(emails[i]!, stateFor(i), s.contacts.get(emails[i]!), asOf, ctx);
+        out.rank = r + 1;
+        return pack === undefined ? out : pack(out);
+      }),
+  };
 }
 
 /**

@@ -87,7 +87,7 @@ describe('the built CLI (dist/cli/main.js, the package bin)', () => {
 
   it('starts worker threads that load no validation library (zod costs ~10 MB a thread; the main thread checks the inputs)', () => {
     const worker = readFileSync(join(repo, 'dist/cli/tableWorker.js'), 'utf8');
-    expect(worker).toContain('scoreEventTableWith');
+    expect(worker).toContain('rankEventTableWith');
     expect(worker).not.toMatch(/from ["']zod/);
   });
 
