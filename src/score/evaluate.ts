@@ -63,40 +63,27 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     const machine = reasons[i];
-    const kind = hit.type === 'bounce' && hit.bounce === 'soft' ? 'soft_bounce' : hit.type;
+    // What the hit's type, bounce class, message, campaign and URL give (a table's hits bring it along).
+    const info = hit.info ?? hitInfo(hit, ctx, kinds, ids);
+    const kind = info.kind;
     if (kind === 'bounce') hard = true;
     else if (kind === 'soft_bounce') soft++;
     else if (kind === 'unsubscribe') optedOut = true;
     else if (kind === 'complaint') complained = true;
-    let info = kinds.get(kind);
-    if (info === undefined) kinds.set(kind, (info = kindInfo(model, kind)));
-    const nonInterest = info.nonInterest;
-    if (machine === undefined && !nonInterest) {
+    if (machine === undefined && !info.nonInterest) {
       if (first === undefined) first = hit.at;
       last = hit.at;
     }
     if (machine !== undefined && mm === 0) continue;
-    const msg = messageKey(hit);
-    const link = hit.type === 'click' && hit.url !== undefined ? ctx.rules.link(hit.url) : undefined;
-    if (msg !== undefined) {
-      // One per (human or machine, message, and the link clicked or the type): a number made of ids.
-      const flag = machine === undefined ? 0 : 2;
-      let key: number | string | undefined;
-      if (hit.type === 'click' && model.repeats.clickOncePerLink) key = repeatKey(ids, msg, link?.key ?? '', flag + 1);
-      else if (info.once) key = repeatKey(ids, msg, kind, flag);
-      if (key !== undefined && !seen.add(key)) continue;
-    }
+    // One per (human or machine, message, and the link clicked or the type).
+    const repeat = info.repeat;
+    if (repeat !== undefined && !seen.add(typeof repeat === 'number' ? repeat + (machine === undefined ? 0 : 2) : `${repeat.flags + (machine === undefined ? 0 : 2)}\u0000${repeat.msg}\u0000${repeat.part}`)) continue;
     const decay = decayFactor(hit.at, asOf, model.recency) * (machine === undefined ? 1 : mm);
-    const camp = ctx.rules.campaign(hit.campaign, hit.message);
-    const interest = !nonInterest && link?.notInterest !== true;
-    const topics = interest ? mergeTopics(link?.topics ?? [], camp.topics) : [];
-    const override = link?.override;
-    const factor = override === undefined ? (link?.multiplier ?? 1) * camp.multiplier * decay : 0;
+    const override = info.override;
+    const factor = override === undefined ? info.factor * decay : 0;
     const fixed = override === undefined ? 0 : override * decay;
-    let bonus = 0;
-    for (let t = 0; t < topics.length; t++) bonus += model.weights.topics[topics[t]!] ?? 0;
-    const points = info.weight * factor + fixed + bonus * decay;
-    entries.push({ hit, kind, machine, link, topics, factor, fixed, topicFactor: decay, points, capped: false });
+    const points = info.weight * factor + fixed + info.bonus * decay;
+    entries.push({ hit, kind, machine, link: info.link, topics: info.topics, factor, fixed, topicFactor: decay, points, capped: false });
   }
   applyDailyCap(entries, model.caps.perTypePerDay);
   let raw = 0;
@@ -157,15 +144,19 @@ function idOf(ids: Map<string, number>, s: string): number {
   return id;
 }
 
-/** The repeat key of (message, link key or type, human/machine and click flags): a number, or the same as a string for ids too large. */
-function repeatKey(ids: Map<string, number>, msg: string, part: string, flags: number): number | string {
+/**
+ * The repeat key of (message, link key or type, human/machine and click flags): a number made of
+ * the parts' ids (flags in its two low bits, so a machine hit's key is the human one's + 2), or the
+ * parts themselves when an id is too large.
+ */
+function repeatKey(ids: Map<string, number>, msg: string, part: string, flags: number): number | { flags: number; msg: string; part: string } {
   const a = idOf(ids, msg);
   const b = idOf(ids, part);
-  return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : `${flags}\u0000${msg}\u0000${part}`;
+  return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : { flags, msg, part };
 }
 
 /** What the ledger reads of an event kind, looked up once per kind and scorer (see {@link kindsOf}). */
-interface KindInfo {
+export interface KindInfo {
   nonInterest: boolean;
   /** Counted once per message (`repeats.oncePerMessage`). */
   once: boolean;
@@ -176,7 +167,7 @@ interface KindInfo {
 const kindCache = new WeakMap<MachineContext, Map<string, KindInfo>>();
 
 /** The {@link KindInfo} of each kind seen so far, per scorer (the model does not change under it). */
-function kindsOf(ctx: MachineContext): Map<string, KindInfo> {
+export function kindsOf(ctx: MachineContext): Map<string, KindInfo> {
   let kinds = kindCache.get(ctx);
   if (kinds === undefined) kindCache.set(ctx, (kinds = new Map()));
   return kinds;
@@ -184,6 +175,54 @@ function kindsOf(ctx: MachineContext): Map<string, KindInfo> {
 
 function kindInfo(model: ScoringModel, kind: string): KindInfo {
   return { nonInterest: NON_INTEREST_TYPES.has(kind), once: model.repeats.oncePerMessage.includes(kind), weight: model.weights.events[kind] ?? 0 };
+}
+
+/**
+ * What {@link evaluateContact} reads of a hit apart from its time: everything its type, bounce
+ * class, message, campaign and URL decide under one scorer's model, so the same for every hit that
+ * has them (an `EventTable` works it out once per distinct row of ids, see `tableContactState`).
+ */
+export interface HitInfo extends KindInfo {
+  /** The weight key: the event type, or `soft_bounce` for a soft bounce. */
+  kind: string;
+  link: LinkInfo | undefined;
+  topics: readonly string[];
+  /** Link × campaign multiplier (the weight's factor before decay; 0 with an override). */
+  factor: number;
+  /** A link rule's `weight` override. */
+  override: number | undefined;
+  /** Σ the topics' bonus weights. */
+  bonus: number;
+  /**
+   * The repeat key of a human hit (a machine hit's is 2 more), as a number made of ids; its parts
+   * when the ids are too large; undefined when the hit is not deduplicated.
+   */
+  repeat: number | { flags: number; msg: string; part: string } | undefined;
+}
+
+/**
+ * The {@link HitInfo} of a hit: `kinds` the scorer's kind lookups, `ids` the small ids of repeat
+ * key parts (consistent for every hit of one contact).
+ */
+export function hitInfo(hit: Hit, ctx: MachineContext, kinds: Map<string, KindInfo>, ids: Map<string, number>): HitInfo {
+  const model = ctx.model;
+  const kind = hit.type === 'bounce' && hit.bounce === 'soft' ? 'soft_bounce' : hit.type;
+  let k = kinds.get(kind);
+  if (k === undefined) kinds.set(kind, (k = kindInfo(model, kind)));
+  const msg = messageKey(hit);
+  const link = hit.type === 'click' && hit.url !== undefined ? ctx.rules.link(hit.url) : undefined;
+  let repeat: HitInfo['repeat'];
+  if (msg !== undefined) {
+    if (hit.type === 'click' && model.repeats.clickOncePerLink) repeat = repeatKey(ids, msg, link?.key ?? '', 1);
+    else if (k.once) repeat = repeatKey(ids, msg, kind, 0);
+  }
+  const camp = ctx.rules.campaign(hit.campaign, hit.message);
+  const interest = !k.nonInterest && link?.notInterest !== true;
+  const topics = interest ? mergeTopics(link?.topics ?? [], camp.topics) : [];
+  const override = link?.override;
+  let bonus = 0;
+  for (let t = 0; t < topics.length; t++) bonus += model.weights.topics[topics[t]!] ?? 0;
+  return { nonInterest: k.nonInterest, once: k.once, weight: k.weight, kind, link, topics, factor: override === undefined ? (link?.multiplier ?? 1) * camp.multiplier : 0, override, bonus, repeat };
 }
 
 /**

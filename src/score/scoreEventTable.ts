@@ -7,7 +7,7 @@ import { leadFieldsOf, rankKeyOf, scoreOne, type LeadFields } from './finalize.j
 import { createScorer } from './createScorer.js';
 import { scorerInternals, type Scorer, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState } from './state.js';
-import { collectLinkEvidence, tableContactState } from './tableState.js';
+import { collectLinkEvidence, TableHitInfos, tableContactState } from './tableState.js';
 
 /** Options of {@link scoreEventTable}: those of `scoreContacts`, and how many to return. */
 export interface ScoreTableOptions extends ScoreOptions {
@@ -183,7 +183,8 @@ function tableScoring(table: EventTable, scorer: Scorer, options: Pick<ScoreTabl
   const emails = [...table.contacts];
   for (const email of s.contacts.keys()) if (!table.hasContact(email) && (options.ownsContact?.(email) ?? true)) emails.push(email);
   const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, i, s.asOf) : newContactState());
+  const infos = new TableHitInfos(table, s.ctx);
+  const stateFor = (i: number): ContactState => (i < table.contacts.length ? tableContactState(table, i, s.asOf, false, infos) : newContactState());
   return { s, asOf: s.asOf, ctx: s.ctx, emails, tiers, stateFor };
 }
 

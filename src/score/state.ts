@@ -4,6 +4,8 @@
  * classification can run at finalize with all the evidence, whatever the partition of the input.
  */
 
+import type { HitInfo } from './evaluate.js';
+
 /** One event kept for scoring: everything except `sent` and `delivered`. */
 export interface Hit {
   at: number;
@@ -16,6 +18,8 @@ export interface Hit {
   bounce: 'hard' | 'soft' | undefined;
   /** Index of the input event (only for `classifyMachineEvents`; never serialized). */
   ref: number;
+  /** What its type, bounce, message, campaign and URL give under the scorer's model, when known already (a table's rows; never serialized). */
+  info?: HitInfo | undefined;
 }
 
 /** What the scorer keeps about one contact. */

@@ -2,6 +2,8 @@
 // rows, and the pass that collects each campaign's clicked links (the evidence of a machine rule).
 import type { EventTable } from '../ingest/eventTable.js';
 import type { scorerInternals } from './scorer.js';
+import { hitInfo, kindsOf, type HitInfo } from './evaluate.js';
+import type { MachineContext } from './machine.js';
 import { newContactState, type ContactState, type Hit } from './state.js';
 
 /** The links each campaign's people clicked up to `asOf` (the evidence of the all-links-clicked rule), into `s.campaignLinks` as `add` collects them. */
@@ -38,8 +40,42 @@ export function collectLinkEvidence(table: EventTable, s: ReturnType<typeof scor
   }
 }
 
-/** The reducer state `createScorer().add` would build from the rows of contact `contact` (with `refs`, each hit's `ref` is its row's position among them). */
-export function tableContactState(table: EventTable, contact: number, asOf: number, refs = false): ContactState {
+/**
+ * The {@link HitInfo} of a table's rows under one scorer, worked out once per distinct row of ids
+ * (type, message, campaign, URL): a million rows have a few hundred. Its repeat-key ids are its
+ * own, never reset, so a hit's key is the same for every contact.
+ */
+export class TableHitInfos {
+  private readonly byIds = new Map<number | string, HitInfo>();
+  private readonly kinds: ReturnType<typeof kindsOf>;
+  private readonly ids = new Map<string, number>();
+  /** Ids per part of a numeric key: the four ids fit an exact number while the strings are fewer than this. */
+  private readonly width: number;
+
+  constructor(
+    table: EventTable,
+    private readonly ctx: MachineContext,
+  ) {
+    this.kinds = kindsOf(ctx);
+    this.width = table.strings.length + 1;
+  }
+
+  /** The info of `hit`, which a row of type id `type` and string ids `message`, `campaign`, `url` (-1 for none) made. */
+  of(hit: Hit, type: number, message: number, campaign: number, url: number): HitInfo {
+    const w = this.width;
+    const key = w < 1 << 15 ? ((type * w + message + 1) * w + campaign + 1) * w + url + 1 : `${type},${message},${campaign},${url}`;
+    let info = this.byIds.get(key);
+    if (info === undefined) this.byIds.set(key, (info = hitInfo(hit, this.ctx, this.kinds, this.ids)));
+    return info;
+  }
+}
+
+/**
+ * The reducer state `createScorer().add` would build from the rows of contact `contact` (with
+ * `refs`, each hit's `ref` is its row's position among them; with `infos`, each hit carries its
+ * {@link HitInfo}).
+ */
+export function tableContactState(table: EventTable, contact: number, asOf: number, refs = false, infos?: TableHitInfos): ContactState {
   const st = newContactState();
   const { types, strings } = table;
   // `sent` and `delivered` counted here, then put in `counts` (whose readers sort the types).
@@ -80,7 +116,9 @@ export function tableContactState(table: EventTable, contact: number, asOf: numb
       pre: undefined,
       bounce: type === 'bounce' ? (table.bounceOfType(typeId) === 2 ? 'soft' : 'hard') : undefined,
       ref: refs ? k : -1,
+      info: undefined,
     };
+    if (infos !== undefined) hit.info = infos.of(hit, typeId, m, c, u);
     st.hits.push(hit);
   }
   if (sent > 0) st.counts.set('sent', sent);

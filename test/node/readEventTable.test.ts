@@ -10,6 +10,7 @@ import { partOf, partOfBytes, probeEventTable } from '../../src/node/readEventTa
 import { ContactSchema, type Contact } from '../../src/model/contact.js';
 import { scoreContacts } from '../../src/score/scoreContacts.js';
 import { leadsOfEventTable, scoreEventTable } from '../../src/score/scoreEventTable.js';
+import type { ScoringModelInput } from '../../src/score/schema.js';
 
 const AS_OF = Date.UTC(2026, 4, 3, 12);
 const CONTACTS: Contact[] = [{ email: 'ann@farm.example', company: 'Farm', country: 'DE' }, { email: 'crm.only@farm.example', company: 'Vet' }].map((c) => ContactSchema.parse(c));
@@ -153,6 +154,33 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
       { seed: 20261202, numRuns: 30 },
     );
     expect(splits).toBeGreaterThan(10); // most runs really were read in parts (the rest fell back to one thread)
+  });
+
+  it('score a table as the object path does under a model that uses every per-hit rule (overrides, campaign topics, machine points, repeats)', async () => {
+    // Link weights and overrides, campaign topics and multipliers, topic bonuses, machine hits that
+    // count (with their own repeat keys), repeats per type and per link: what a hit's ids decide.
+    const models: ScoringModelInput[] = [
+      {
+        weights: { events: { reply: 9, bounce: -4, custom: 2 }, topics: { tractors: 1.5, vet: 0.75, spring: 2 } },
+        links: { rules: [{ pattern: '*/pricing', weight: 6, label: 'pricing' }, { pattern: '*/veterinary/*', multiplier: 1.7, topics: ['vet', 'tractors'] }] },
+        campaigns: [{ match: 'spring*', topics: ['spring', 'tractors'], multiplier: 1.25 }, { match: '*harvest*', multiplier: 0.5 }],
+        machine: { multiplier: 0.3 },
+        repeats: { oncePerMessage: ['open', 'reply'], clickOncePerLink: true },
+        caps: { perTypePerDay: 2 },
+      },
+      { machine: { multiplier: 1 }, repeats: { oncePerMessage: [], clickOncePerLink: false }, campaigns: [{ match: '*', topics: ['all'] }], weights: { topics: { all: 0.5 } } },
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(0, 1), async (seed, which) => {
+        const model = models[which]!;
+        const paths = [write(`m${seed}.csv`, messyCsv(seed, 200))];
+        const objects = await readEventFiles(paths, {}, dir);
+        const tabled = await readEventTableFiles(paths, {}, dir);
+        const scoring = { asOf: AS_OF, model, contacts: CONTACTS };
+        expect(JSON.stringify(scoreEventTable(tabled!.table!, scoring).scored)).toBe(JSON.stringify(scoreContacts(objects.events, scoring)));
+      }),
+      { seed: 20261204, numRuns: 40 },
+    );
   });
 
   it('reads a file in parts by e-mail, quoted cells of many lines included, numbering records as one thread does', async () => {
