@@ -76,8 +76,7 @@ export function evaluateContact(state: ContactState, asOf: number, ctx: MachineC
     }
     if (machine !== undefined && mm === 0) continue;
     // One per (human or machine, message, and the link clicked or the type).
-    const repeat = info.repeat;
-    if (repeat !== undefined && !seen.add(typeof repeat === 'number' ? repeat + (machine === undefined ? 0 : 2) : `${repeat.flags + (machine === undefined ? 0 : 2)}\u0000${repeat.msg}\u0000${repeat.part}`)) continue;
+    if (info.repeat !== undefined && !seen.add(machineRepeat(info.repeat, machine !== undefined))) continue;
     const decay = decayFactor(hit.at, asOf, model.recency) * (machine === undefined ? 1 : mm);
     const override = info.override;
     const factor = override === undefined ? info.factor * decay : 0;
@@ -153,6 +152,12 @@ function repeatKey(ids: Map<string, number>, msg: string, part: string, flags: n
   const a = idOf(ids, msg);
   const b = idOf(ids, part);
   return a < REPEAT_IDS && b < REPEAT_IDS ? (a * REPEAT_IDS + b) * 4 + flags : { flags, msg, part };
+}
+
+/** A hit's repeat key (see {@link HitInfo.repeat}), as a machine hit's when `machine`. */
+function machineRepeat(repeat: NonNullable<HitInfo['repeat']>, machine: boolean): number | string {
+  const flag = machine ? 2 : 0;
+  return typeof repeat === 'number' ? repeat + flag : `${repeat.flags + flag}\u0000${repeat.msg}\u0000${repeat.part}`;
 }
 
 /** What the ledger reads of an event kind, looked up once per kind and scorer (see {@link kindsOf}). */
