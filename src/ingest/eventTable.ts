@@ -378,12 +378,15 @@ export class EventTable {
       if (e - s > rows.length) rows = new Int32Array(2 * (e - s));
       for (let i = s; i < e; i++) rows[i - s] = i;
       if (e - s > 1) sortRows(e - s);
+      // The insertion sort leaves the rows' times in `at`, in their sorted order: rows of different
+      // times (most) are told apart without reading the table again.
+      const timed = e - s > 1 && e - s <= 48;
       let w = 0;
       let groupStart = 0; // first kept row of the current (type, time, message, URL) group
       let prev = -1; // the row before, kept or not: a file's duplicates sort next to each other
       for (let i = 0; i < e - s; i++) {
         const r = rows[i]!;
-        const same = prev >= 0 && sameKey(prev, r);
+        const same = prev >= 0 && (!timed || at[i - 1] === at[i]) && sameKey(prev, r);
         const sameFile = same && this.fileOf(prev) === this.fileOf(r);
         prev = r;
         if (sameFile) {
