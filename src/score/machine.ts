@@ -69,14 +69,16 @@ function stronger(prev: string | undefined, reason: string): string {
 // Scratch space of classifyHits, reused from call to call (it runs to the end, never re-entered):
 // per hit its group (a message key's index in `groupKeys`, -1 for none); the hits of every group,
 // group after group (`members`, group g from `groupStart[g]`), each in hit order; and one group's
-// candidates (not pre-classified) and their clicks, as indices into the hits.
+// candidates (not pre-classified) and their clicks, as indices into the hits. A contact of more
+// hits than `SCRATCH` gets arrays of its own, so that one huge contact leaves no memory behind.
 const groupKeys: string[] = [];
 const groupIndex = new Map<string, number>();
-let groupOf = new Int32Array(64);
-let groupStart = new Int32Array(65);
-let members = new Int32Array(64);
-let candOf = new Int32Array(64);
-let clicksOf = new Int32Array(64);
+const SCRATCH = 4096;
+const shared = scratchOf(SCRATCH);
+
+function scratchOf(n: number) {
+  return { groupOf: new Int32Array(n), groupStart: new Int32Array(n + 1), members: new Int32Array(n), candOf: new Int32Array(n), clicksOf: new Int32Array(n) };
+}
 
 /**
  * Classifies a contact's hits (sorted by `compareHits`) with the behavioural rules, per message:
@@ -87,14 +89,8 @@ let clicksOf = new Int32Array(64);
 export function classifyHits(hits: readonly Hit[], delivered: ReadonlyMap<string, number>, ctx: MachineContext): (string | undefined)[] {
   const n = hits.length;
   const reasons: (string | undefined)[] = hits.map((h) => h.pre);
-  if (groupOf.length < n) {
-    groupOf = new Int32Array(2 * n);
-    groupStart = new Int32Array(2 * n + 1);
-    members = new Int32Array(2 * n);
-    candOf = new Int32Array(2 * n);
-    clicksOf = new Int32Array(2 * n);
-  }
-  // Groups by message key, in the order their keys first come (a few per contact: no map needed).
+  const { groupOf, groupStart, members, candOf, clicksOf } = n <= SCRATCH ? shared : scratchOf(n);
+  // Groups by message key, in the order their keys first come (a short list; a map past 16 keys).
   groupKeys.length = 0;
   if (groupIndex.size > 0) groupIndex.clear(); // (clear() makes a new table even when empty)
   for (let i = 0; i < n; i++) {
