@@ -170,8 +170,8 @@ workers load no zod (the main thread checks the model and contacts; zod costs ~1
 the bounce class in the type id (a byte a row less) was within the noise (195 → 193 MB). The peak
 is now where the workers end their read and dedupe (~190–200 MB; the dedupe adds ~3 MB to what
 the read ends with, as its row order takes the place of the read's hash tables, freed just before),
-the scoring stays ~10 MB below it. On 2026-12-04 the same build peaked 2–5 MB higher than the day
-before (196–203 MB against 193–198 MB): the figure moves with the host.
+the scoring stays ~10 MB below it. (\`/usr/bin/time\` and \`/proc/<pid>/status\` count in KiB:
+~198,000–202,000 KiB for the same runs, 193–197 MB here.)
 What would move it further: no papaparse in the workers (~6 MB each; they use it to parse the
 header of the probe and the rare quoted record). Tried and dropped: scoring
 one part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
