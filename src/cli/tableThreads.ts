@@ -8,11 +8,11 @@ import type { ScoredContact } from '../model/scored.js';
 import { TIERS } from '../model/scored.js';
 import { EventTable, type TableSnapshot } from '../ingest/eventTable.js';
 import { finishTableMeta, NotTabular, partOf, type TableFileRead } from '../node/readEventTable.js';
-import { compareScoredContacts } from '../score/rank.js';
+import { compareScoredContacts, type RankedFields } from '../score/rank.js';
 import type { ScoringModel, ScoringModelInput } from '../score/schema.js';
 import { createScorer } from '../score/createScorer.js';
 import { buildScorer, scorerInternals } from '../score/scorer.js';
-import { rankEventTableWith, type TableRankKey, type TableScores } from '../score/scoreEventTable.js';
+import { rankEventTableWith, type TableScores } from '../score/scoreEventTable.js';
 import type { EventReadOptions, EventsTableRead, TableSplit } from './events.js';
 import { probeTableFiles, readEventTableFiles, readTableFiles, tableEventsRead } from './events.js';
 import type { Progress } from './progress.js';
@@ -49,7 +49,7 @@ export interface TablePartHooks<S> {
   onProgress?: (bytes: number, records: number, file: string) => void;
   afterStep?: () => void;
   pack?: (scored: ScoredContact) => S;
-  choose?: (keys: TableRankKey[]) => Promise<number>;
+  choose?: (keys: RankedFields[]) => Promise<number>;
 }
 
 /**
@@ -94,7 +94,7 @@ export class TableExchange {
   private readonly posted: ((TableSnapshot | undefined)[] | undefined)[];
   private readonly waits: { index: number; done: (rows: TableSnapshot[]) => void; fail: (error: unknown) => void }[] = [];
   private failed: { error: unknown } | undefined;
-  private readonly bests: (TableRankKey[] | undefined)[];
+  private readonly bests: (RankedFields[] | undefined)[];
   private readonly bestWaits: { index: number; done: (keep: number) => void; fail: (error: unknown) => void }[] = [];
 
   constructor(
@@ -106,7 +106,7 @@ export class TableExchange {
   }
 
   /** How many of part `index`'s best (`keys`, in ranking order) are among the `top` of all parts, once all have posted theirs. */
-  best(index: number, keys: TableRankKey[]): Promise<number> {
+  best(index: number, keys: RankedFields[]): Promise<number> {
     this.bests[index] = keys;
     return new Promise((done, fail) => {
       this.bestWaits.push({ index, done, fail });
@@ -255,7 +255,7 @@ function runWorker(input: TablePartInput, exchange: TableExchange, onProgress: (
     );
     worker.on('message', (m: WorkerMessage) => {
       if (m.progress !== undefined) onProgress(...m.progress);
-      else if (m.keys !== undefined) exchange.best(index, m.keys.map(([score, last, contact]) => ({ score, lastEngagement: last ?? undefined, contact }))).then((keep) => worker.postMessage({ keep }), stop);
+      else if (m.keys !== undefined) exchange.best(index, m.keys).then((keep) => worker.postMessage({ keep }), stop);
       else if (m.outboxes !== undefined) exchange.post(index, m.outboxes.map((b) => b ?? undefined));
       else if (m.error !== undefined) stop(m.error.notTabular === true ? new NotTabular(m.error.message) : m.error.issues === undefined ? new Error(m.error.message) : new LeadrankError(m.error.issues as never));
       else {
@@ -283,8 +283,8 @@ function unpackPart(bytes: Uint8Array): TablePartResult {
 /** What a worker thread posts (see tableWorker.ts). */
 export interface WorkerMessage {
   progress?: [number, number, string];
-  /** The rank keys of its best contacts as [score, last engagement or null, contact]: answered with how many to keep (`{ keep }`). */
-  keys?: [number, number | null, string][];
+  /** The rank keys of its best contacts: answered with how many of them to keep (`{ keep }`). */
+  keys?: RankedFields[];
   outboxes?: (TableSnapshot | null)[];
   /** The part's {@link TablePartResult} as the bytes of `v8.serialize`; null when a file needs the object path. */
   result?: Uint8Array | null;

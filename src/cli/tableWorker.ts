@@ -30,7 +30,7 @@ runTablePart(input, exchange, {
   choose: (keys) =>
     new Promise((done) => {
       parentPort?.once('message', (m: { keep: number }) => done(m.keep));
-      post({ keys: keys.map((k) => [k.score, k.lastEngagement ?? null, k.contact]) });
+      post({ keys });
     }),
 }).then(
   (result) => {

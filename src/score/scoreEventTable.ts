@@ -5,6 +5,7 @@ import type { ContactFlags, Grade, Interest, ScoredContact, ScoreReason, Tier } 
 import { TIERS } from '../model/scored.js';
 import { leadFieldsOf, rankKeyOf, scoreOne, type LeadFields } from './finalize.js';
 import { createScorer } from './createScorer.js';
+import type { RankedFields } from './rank.js';
 import { scorerInternals, type Scorer, type ScoreOptions } from './scorer.js';
 import { newContactState, type ContactState } from './state.js';
 import { collectLinkEvidence, TableHitInfos, tableContactState } from './tableState.js';
@@ -57,13 +58,6 @@ export function scoreEventTableWith<P>(
   return { scored: ranked.best(ranked.candidates, pack), contacts: ranked.contacts, tiers: ranked.tiers };
 }
 
-/** What ranks a contact against another: its score, last engagement and address (see `compareScoredContacts`). */
-export interface TableRankKey {
-  score: number;
-  lastEngagement: number | undefined;
-  contact: string;
-}
-
 /** @internal A table's contacts ranked (see {@link rankEventTableWith}). */
 export interface RankedTable {
   /** Contacts scored, and per tier. */
@@ -72,7 +66,7 @@ export interface RankedTable {
   /** How many of the best were kept: `top`, or every contact. */
   candidates: number;
   /** The rank keys of the kept best, in ranking order. */
-  keys(): TableRankKey[];
+  keys(): RankedFields[];
   /** The first `k` of the kept best, ranked from 1 and scored in full (as `pack` makes them). */
   best<P>(k: number, pack?: (scored: ScoredContact) => P): (P | ScoredContact)[];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TableExchange } from '../../src/cli/tableThreads.js';
-import type { TableRankKey } from '../../src/score/scoreEventTable.js';
+import type { RankedFields } from '../../src/score/rank.js';
 
-const key = (contact: string, score: number, lastEngagement?: number): TableRankKey => ({ contact, score, lastEngagement });
+const key = (contact: string, score: number, lastEngagement?: number): RankedFields => ({ contact, score, lastEngagement });
 
 describe('TableExchange (where the threads meet)', () => {
   it('tells each part how many of its best are in the overall top N, once every part has posted', async () => {
