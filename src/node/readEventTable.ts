@@ -30,6 +30,8 @@ export interface ReadEventTableOptions extends Pick<ParseEventsOptions, 'format'
    */
   providersFirst?: boolean;
   onProgress?: (progress: ReadProgress) => void;
+  /** @internal Bytes read from the file at a time (tests make it small to put records across chunks). @default 1 MiB */
+  readBytes?: number;
   /**
    * One of `count` threads reading the same file: each reads every record (so each counts them all
    * and numbers them alike) but takes only its own. A line whose e-mail cell is plain is the part's
@@ -634,31 +636,40 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     }
     if (carry !== undefined && carry.length > 0) take(carry, 0, true);
   } else {
-    // One buffer, read into again and again: the unfinished record at its end moves to its start.
-    // (A stream would allocate every chunk and a joined copy: garbage the size of the file.)
+    // Two buffers: the next chunk is read into one while `take` works on the other, so the thread
+    // never waits for the disk between chunks. Each chunk lands after a gap of `reserve` bytes, into
+    // which the unfinished record at the end of the chunk before is copied, so a record is always
+    // whole in one buffer (a longer one is joined in a new buffer). Reused, never reallocated: a
+    // stream would allocate every chunk and a joined copy, garbage the size of the file.
+    const chunk = options.readBytes ?? READ_BYTES;
+    const reserve = Math.max(1, chunk >> 3);
+    const pair = [Buffer.allocUnsafe(reserve + chunk), Buffer.allocUnsafe(reserve + chunk)] as const;
     const handle = await open(probe.path, 'r');
+    let next = 0; // the buffer the pending read fills
+    let pending = handle.read(pair[0], reserve, chunk, 0);
     try {
-      let buf = Buffer.allocUnsafe(READ_BYTES);
-      let held = 0;
+      let rest: Buffer = Buffer.alloc(0); // the unfinished record: a view into the other buffer, or a joined copy
       for (let first = true; ; first = false) {
-        if (held === buf.length) {
-          const next = Buffer.allocUnsafe(buf.length * 2); // a record longer than the buffer
-          buf.copy(next, 0, 0, held);
-          buf = next;
-        }
-        const { bytesRead } = await handle.read(buf, held, buf.length - held, bytes);
+        const { bytesRead } = await pending;
         if (bytesRead === 0) break;
         bytes += bytesRead;
-        const filled = held + bytesRead;
-        const start = first && hasBom(buf) ? 3 : 0;
+        const buf = pair[next]!;
+        let view: Buffer;
+        if (rest.length <= reserve) {
+          rest.copy(buf, reserve - rest.length);
+          view = buf.subarray(reserve - rest.length, reserve + bytesRead);
+        } else view = Buffer.concat([rest, buf.subarray(reserve, reserve + bytesRead)]);
+        // `rest` is copied out of the other buffer: it takes the next chunk while this one is read.
+        next = 1 - next;
+        pending = handle.read(pair[next]!, reserve, chunk, bytes);
+        const start = first && hasBom(view) ? 3 : 0;
         // A new view each time: `take`'s caches (quotes, byte views) know a buffer by its identity.
-        const rest = start + take(buf.subarray(start, filled), 0, false);
-        buf.copyWithin(0, rest, filled);
-        held = filled - rest;
+        rest = view.subarray(start + take(view.subarray(start), 0, false));
         options.onProgress?.({ bytes, records });
       }
-      if (held > 0) take(buf.subarray(0, held), 0, true);
+      if (rest.length > 0) take(rest, 0, true);
     } finally {
+      await pending.catch(() => undefined); // no read may still write into the buffers, or outlive the handle
       await handle.close();
     }
   }

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEventFiles, readEventTableFiles, type EventReadOptions } from '../../src/cli/events.js';
 import { scoreTableInThreads } from '../../src/cli/tableThreads.js';
-import { partOf, partOfBytes, probeEventTable } from '../../src/node/readEventTable.js';
+import { EventTable } from '../../src/ingest/eventTable.js';
+import { partOf, partOfBytes, probeEventTable, readEventTable } from '../../src/node/readEventTable.js';
 import { ContactSchema, type Contact } from '../../src/model/contact.js';
 import { scoreContacts } from '../../src/score/scoreContacts.js';
 import { leadsOfEventTable, scoreEventTable } from '../../src/score/scoreEventTable.js';
@@ -198,6 +199,31 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
       expect(threaded.read.rejected).toEqual(objects.rejected);
       expect(threaded.read.rejected.map((r) => r.record)).toEqual([83]);
     }
+  });
+
+  it('reads a file in small chunks as in one: records across chunk boundaries, longer than the gap before a chunk or than a chunk', async () => {
+    // `readBytes` puts boundaries everywhere: inside cells, inside quoted cells of many lines, between
+    // \r and \n, inside the BOM; a chunk of 7 bytes has a gap of 1 (records are joined), one of 997 a
+    // gap of 124 (most records are copied into it, a few joined).
+    const readAll = async (name: string, readBytes: number | undefined, part?: { index: number; count: number }) => {
+      const probe = await probeEventTable(join(dir, name));
+      expect(probe).toBeDefined();
+      const tables = Array.from({ length: part?.count ?? 1 }, () => new EventTable());
+      const read = await readEventTable(probe!, tables, 0, { ...(readBytes === undefined ? {} : { readBytes }), ...(part === undefined ? {} : { part }) });
+      const events = tables.map((t) => (t.dedupe(), t.toEvents()));
+      return JSON.stringify({ read, events });
+    };
+    let joined = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(7, 64, 997), fc.constantFrom(1, 2), async (seed, readBytes, count) => {
+        const name = write(`chunks${seed}.csv`, messyCsv(seed, 120));
+        const part = count === 1 ? undefined : { index: seed % count, count };
+        expect(await readAll(name, readBytes, part)).toBe(await readAll(name, undefined, part));
+        if (readBytes === 7) joined += 1;
+      }),
+      { seed: 20261206, numRuns: 30 },
+    );
+    expect(joined).toBeGreaterThan(0);
   });
 
   it('finds the part of a plain e-mail cell from its bytes as partOf finds it from the canonical address', () => {
