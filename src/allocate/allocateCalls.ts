@@ -212,11 +212,18 @@ export function allocateCalls<L extends LeadLike>(leads: readonly L[], reps: rea
     if (r.rep.name !== undefined) rep.name = r.rep.name;
     return { rep, entries: buildEntries(placed[k]!, o) };
   });
-  const ordered = new Array<UnassignedLead>(n - placedCount);
+  // The leads on no list in score order. Each one's place is found first (one pass over `order`),
+  // then the objects are made in contact order: reading contacts, leads and reasons one after
+  // another instead of at the random places `order` visits (1M leads: ~1 µs a lead of cache misses).
+  const slot = new Int32Array(n);
   for (let x = 0, u = 0; x < order.length; x += 1) {
     const i = order[x]!;
+    slot[i] = whyNot[i] === undefined ? -1 : u++;
+  }
+  const ordered = new Array<UnassignedLead>(n - placedCount);
+  for (let i = 0; i < n; i += 1) {
     const why = whyNot[i];
-    if (why !== undefined) ordered[u++] = unassignedLead(contacts[i]!, byContact[i]!, why);
+    if (why !== undefined) ordered[slot[i]!] = unassignedLead(contacts[i]!, byContact[i]!, why);
   }
   return {
     asOf: new Date(o.asOf).toISOString(),
