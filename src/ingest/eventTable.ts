@@ -112,6 +112,16 @@ export class EventTable {
     return intern((this.contactIds ??= this.indexContacts()), this.contacts, email);
   }
 
+  /**
+   * Adds a contact whose canonical address the caller knows is not in the table yet (a reader that
+   * keeps its own index of addresses, see `readEventTable`) and returns its id: no lookup, and the
+   * address → id map is made again only if {@link contactId} or {@link hasContact} is asked later.
+   */
+  addContact(email: string): number {
+    this.contactIds = undefined;
+    return this.contacts.push(email) - 1;
+  }
+
   /** Whether the table has rows of this canonical e-mail address. */
   hasContact(email: string): boolean {
     return (this.contactIds ??= this.indexContacts()).has(email);
@@ -174,15 +184,15 @@ export class EventTable {
   }
 
   /**
-   * Appends an event read by an adapter. Returns false (and appends nothing) when it carries a field
-   * the table does not hold (id, user agent, IP, machine flag) or a 257th type: read such input with
-   * the object path instead.
+   * Appends an event read by an adapter (as contact `contact` when the caller knows its id). Returns
+   * false (and appends nothing) when it carries a field the table does not hold (id, user agent, IP,
+   * machine flag) or a 257th type: read such input with the object path instead.
    */
-  appendDraft(event: EventDraft, file: number): boolean {
+  appendDraft(event: EventDraft, file: number, contact?: number): boolean {
     if (event.id !== undefined || event.userAgent !== undefined || event.ip !== undefined || event.machine !== undefined || event.machineReason !== undefined) return false;
     const type = this.typeId(event.type, bounceCode(event.bounce));
     if (type === undefined) return false;
-    this.append(this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), file);
+    this.append(contact ?? this.contactId(event.contact), type, event.at, this.stringId(event.campaign), this.stringId(event.message), this.stringId(event.url), file);
     return true;
   }
 

@@ -222,8 +222,13 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
   // With several tables, each contact's rows go to the table `partOf` its e-mail names.
   const tables: readonly EventTable[] = Array.isArray(into) ? into : [into as EventTable];
   const count = tables.length;
-  /** Per distinct e-mail cell: contact id × count + table index, or -1 for an address the fast path leaves to `slow`. */
+  /**
+   * Per distinct e-mail cell, and per canonical address (under its own bytes, as a cell would spell
+   * it): contact id × count + table index; -1 for a cell whose address the fast path leaves to `slow`.
+   * So this is also the index of the tables' contacts (see `contactKey`): they keep no map while read.
+   */
   const emails = new ByteKeys();
+  let spelled = Buffer.allocUnsafe(256);
   /** Per distinct campaign, message or URL cell: an index in `cellStrings`. */
   const strings = new ByteKeys();
   const cellStrings: (string | undefined)[] = [];
@@ -277,11 +282,39 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
       ignored.set(result.rule, (ignored.get(result.rule) ?? 0) + 1);
     } else {
       for (const draft of result.events) {
-        if (!tables[partOf(draft.contact, count)]!.appendDraft(draft, fileIndex)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
+        const key = contactKey(draft.contact);
+        const t = key % count;
+        if (!tables[t]!.appendDraft(draft, fileIndex, (key - t) / count)) throw new NotTabular(`${file} record ${n} has an event the table cannot hold`);
         rows += 1;
       }
     }
   }
+
+  /**
+   * The key (contact id × count + table index) of a canonical address, a new contact of the table
+   * `partOf` names if it has none. An address is filed under its own bytes, which a cell spelling it
+   * so shares (its canonical form is itself), except one that starts with `'`: `canonicalEmail`
+   * takes a cell `'ann@x.com` to `ann@x.com`, so such an address is filed under `,` and its bytes,
+   * which no cell spells (the fast path's cells end at commas).
+   */
+  function contactKey(email: string): number {
+    const len = spell(email);
+    let key = emails.get(spelled, 0, len);
+    if (key === MISSING) {
+      const t = partOf(email, count);
+      key = tables[t]!.addContact(email) * count + t;
+      emails.set(spelled, 0, len, key);
+    }
+    return key;
+  }
+
+  /** Writes the bytes `contactKey` files `email` under into `spelled`; returns their length. */
+  function spell(email: string): number {
+    if (email.length * 3 + 1 > spelled.length) spelled = Buffer.allocUnsafe(email.length * 3 + 1); // UTF-8: at most 3 bytes a UTF-16 unit
+    return email.charCodeAt(0) === 39 ? spelled.write(`,${email}`) : spelled.write(email);
+  }
+  // The contacts earlier files gave the tables.
+  tables.forEach((table, t) => table.contacts.forEach((email, id) => emails.set(spelled, 0, spell(email), id * count + t)));
 
   /** The string id, in table `t`, of the cell in column `col` (-1 for none). */
   function stringOf(buf: Buffer, col: number, t: number): number {
@@ -331,11 +364,8 @@ export async function readEventTable(probe: TableProbe, into: EventTable | reado
     if (key === MISSING && !(hinted && emails.size === hintSize)) key = emails.get(buf, cs, ce);
     if (key === MISSING) {
       const email = canonicalEmail(buf.toString('utf8', cs, ce));
-      if (email.ok) {
-        const t = partOf(email.email, count);
-        key = tables[t]!.contactId(email.email) * count + t;
-      } else key = -1;
-      emails.set(buf, cs, ce, key);
+      key = email.ok ? contactKey(email.email) : -1;
+      emails.set(buf, cs, ce, key); // this spelling (already there when it is the canonical one)
     }
     if (key < 0) return false;
     const t = count === 1 ? 0 : key % count;

@@ -226,6 +226,24 @@ describe('the columnar reader and scorer (readEventTableFiles, scoreEventTable)'
     expect(joined).toBeGreaterThan(0);
   });
 
+  it("tells apart a cell spelled as another cell's canonical address when its own canonical form differs (a leading quote)", async () => {
+    // `''ann@farm.example` is the address `'ann@farm.example`; a cell spelled `'ann@farm.example` is
+    // `ann@farm.example`: the reader's index of addresses must not take the one for the other.
+    const head = 'email,type,timestamp,campaign\n';
+    const rows = [`''ann@farm.example,reply,2026-05-01T10:00:00Z,spring`, `'ann@farm.example,click,2026-05-01T11:00:00Z,spring`, `ann@farm.example,open,2026-05-01T12:00:00Z,spring`, `'ann@farm.example,open,2026-05-02T12:00:00Z,spring`];
+    const path = write('quote.csv', `${head}${rows.join('\n')}\n`);
+    const later = write('quote2.csv', `${head}${rows.slice(1).join('\n')}\n${rows[0]}\n`); // a second file: the index starts from the table's contacts
+    const scoring = { asOf: AS_OF, model: MODEL, contacts: CONTACTS };
+    for (const paths of [[path], [path, later], [later, path]]) {
+      const objects = await readEventFiles(paths, {}, dir);
+      const expected = scoreContacts(objects.events, scoring);
+      expect(expected.map((c) => c.contact).sort()).toEqual(["'ann@farm.example", 'ann@farm.example', 'crm.only@farm.example']); // two contacts from the file, one from the CRM
+      const tabled = await readEventTableFiles(paths, {}, dir);
+      expect(JSON.stringify(scoreEventTable(tabled!.table!, scoring).scored)).toBe(JSON.stringify(expected));
+      expect(JSON.stringify((await inParts(paths, {}, 2, undefined)).scores.scored)).toBe(JSON.stringify(expected));
+    }
+  });
+
   it('finds the part of a plain e-mail cell from its bytes as partOf finds it from the canonical address', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9._+-]{1,20}@[A-Za-z0-9.-]{1,20}$/), fc.integer({ min: 2, max: 5 }), (cell, count) => {
