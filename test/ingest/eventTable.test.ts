@@ -54,6 +54,37 @@ describe('EventTable (the columnar store of the fast path)', () => {
     expect(duplicates[0]).toBeGreaterThan(0); // the same contact, type and time recur: dedupe had work
   });
 
+  it('moves rows between chunks in the dedupe when an optional column has values in some chunks only', () => {
+    // 3 chunks of 65,536 rows; every contact has rows in each. Milliseconds only in the first chunk,
+    // messages only in the second, a second file and wide times only in the third: each row must
+    // keep its values wherever it moves (absent chunks read as 0, so they are made for the move).
+    const table = new EventTable();
+    const msg = table.stringId('m1');
+    const rows: string[] = [];
+    for (let r = 0; r < 3 * 65_536; r++) {
+      const chunk = r >>> 16;
+      const at = chunk === 0 ? 1_714_554_000_000 + r * 1000 + (r % 997) : chunk === 2 && r % 5 === 0 ? 1e16 + r : 1_714_554_000_000 + r * 1000;
+      const message = chunk === 1 ? msg : -1;
+      const file = chunk === 2 ? 1 : 0;
+      const contact = `c${(r * 7) % 1000}@x.com`;
+      table.append(table.contactId(contact), table.typeId('open')!, at, -1, message, -1, file);
+      rows.push(`${contact}|${at}|${message}|${file}`);
+    }
+    const { duplicates, crossFile } = table.dedupe(2);
+    expect(duplicates).toEqual([0, 0]);
+    expect(crossFile).toBe(0);
+    const got: string[] = [];
+    for (let c = 0; c < table.contacts.length; c++) {
+      let last = -Infinity;
+      for (const r of table.contactRows(c)) {
+        got.push(`${table.contacts[c]}|${table.atOf(r)}|${table.messageOf(r)}|${table.fileOf(r)}`);
+        expect(table.atOf(r)).toBeGreaterThanOrEqual(last); // each contact's rows in time order
+        last = table.atOf(r);
+      }
+    }
+    expect(got.sort()).toEqual(rows.sort());
+  });
+
   it('keeps few string ids in 8 bits and widens a chunk straight to 32 when a large id comes, before and after dedupe', () => {
     const table = new EventTable();
     const ids = Array.from({ length: 70_000 }, (_, k) => table.stringId(`s${k}`));
