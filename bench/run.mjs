@@ -124,32 +124,39 @@ Targets (issue 6): the 5M-row job in ≤ 2.5 s and ≤ 200 MB; first milestone �
           : ` Against DuckDB on 2 threads in the same rounds (the target's other form, ≤ 2×): ${five.toDuck.median.toFixed(2)}× (${verdictOf(five.toDuck.median <= 2)}; rounds ${five.toDuck.range.map((r) => r.toFixed(2)).join('–')}×).`
       }`
 }
-Where the time goes (5M rows, 2 threads, 2026-12-04: each step's end logged by both workers in
-runs of ~4.0 s wall, and \`node --cpu-prof\` of each thread, self time per worker): start-up ~0.27 s
-(the CLI's modules load in ~0.19 s, zod ~60 ms of it, then the probe; each worker's module load);
-the read ~2.3 s; the dedupe ~0.45 s; ranking ~0.7 s; the best contacts ~0.1 s (the threads compare
-their best 1,000's rank keys, then each scores in full only its share of the overall top 1,000);
-the main thread's merge and output ~0.1 s. Of each worker's ~4.2 s of CPU: reading ~2.0 s (it
-passes over every line of the file but takes only its own half of the contacts, split by a hash
-of the e-mail cell: the line loop ~0.28 s and finding each line's owner ~0.3 s for all 5M lines,
-then for its ~2.5M rows the batched e-mail → id lookups ~0.49 s, the times ~0.16 s, the cells and
-their checks ~0.2 s, the campaign and URL dictionary lookups ~0.17 s, new contacts ~0.15 s, appending
-~0.1 s); the dedupe ~0.6 s (rows gathered into contact order ~0.28 s, then each contact's rows
-sorted and thinned where they lie ~0.3 s); ranking its ~125k contacts ~0.7 s (machine
-classification ~0.23 s, per-contact state ~0.19 s, \`evaluateContact\` ~0.14 s, decay ~0.05 s, link
-evidence ~0.05 s); the collector ~0.25 s. Nothing of the model is switched off.
-Measured step by step on 2026-12-04 (alternating with the build before; in-process scoring of the
-5M-row table on one thread): a table's hits carry what their ids decide (kind, link and campaign
-rules, topics, multipliers, repeat key), worked out once per distinct row of ids instead of per hit
-(1,320 → 1,110 ms); machine classification groups a contact's hits without a Map or arrays per
-contact (\`Map.clear()\` makes a new table even when empty: that call alone had cost more than the
-grouping) and by a counting sort (1,620 → 1,340 ms with the ledger's kind lookups once per scorer);
-the top-N threshold by quickselect; through the CLI, 2 threads: 4.50 → 3.82 s (median of 4, with
-the threads scoring in full only their share of the top 1,000: ~80 ms of it). Tried and dropped:
-reusing one pool of Hit objects for the rank keys (within the noise). What would move the time:
-one pass that finds each line's owner for both threads (each worker hashes the e-mail cell of the
-other's ~2.5M lines too, ~0.3 s); starting the workers' read before the main thread loads zod
-(~0.1 s); the dedupe's gather in place (one random pass instead of one a column).
+Where the time goes (5M rows, 2 threads, 2026-12-06: each step's end marked by both workers in 5
+runs, and \`node --cpu-prof\` of each thread, self time per worker in a run of 3.95 s): the main
+thread loads the CLI (~0.2 s, zod ~90 ms of it) before it starts the workers; then each worker
+reads for ~2.3–2.5 s, trades rows (~0.03 s), dedupes (~0.35–0.45 s), ranks its ~125k contacts
+(~0.73 s) and scores its share of the best 1,000 in full (the threads compare their best 1,000's
+rank keys first); the main thread's merge and output ~0.1 s. Each worker's CPU: the batched e-mail
+→ contact lookups ~0.36 s (a random probe of a 125k-key table for each of its 2.5M rows); finding
+the owner of every one of the 5M lines ~0.33 s (each worker hashes the e-mail cell of the other's
+lines too); the collector ~0.33 s (~880 scavenges of the 2 MB young generation, ~750 of them while
+ranking, which makes ~6 KB of short-lived objects a contact); the dedupe ~0.23 s and its gather
+~0.15 s; machine classification ~0.15–0.22 s; the per-contact state ~0.15 s; \`evaluateContact\`
+~0.11 s; appending rows ~0.16 s; splitting cells ~0.12 s; the times ~0.12 s; the type, campaign and
+URL dictionaries ~0.25 s; the line loops ~0.2 s; idle ~0.05–0.07 s. Nothing of the model is
+switched off.
+Measured step by step on 2026-12-06 (alternating with the build before; medians): each worker reads
+the next 512 KiB while it parses the last (two buffers, the unfinished record copied into a gap
+before the next chunk): a worker's idle time 0.16–0.28 → 0.05–0.07 s, wall 4.26 → 4.17 s (6 runs
+each); the reader's e-mail index also files each canonical address, so the table keeps no
+address → id \`Map\` while it is read (an insert cost ~650 ns in a worker's small young generation,
+~0.15 s a worker): peak RSS 197.3 → 192.7 MB (7 runs each), the wall within the noise.
+Tried and dropped on 2026-12-06: moving the rows into contact order in place (following the
+permutation's cycles: no row order of 4 bytes a row, the dedupe's memory flat) cost +0.5 s of CPU a
+worker, as a random permutation is one long chain of dependent cache misses where the gather's
+reads are independent; an 8 MB young generation for the workers (−0.07 s, +12 MB); blocking reads
+instead of the overlapped ones (about the same gain, but a library's read must not block its
+event loop). On 2026-12-04: a table's hits carry what their ids decide (1,320 → 1,110 ms for the
+5M-row table on one thread); machine classification without a Map or arrays per contact and by a
+counting sort (1,620 → 1,340 ms); the top-N threshold by quickselect; each thread scores in full
+only its share of the top 1,000 (~80 ms). What would move the time (each a structural change): the
+workers splitting the file by bytes instead of each reading every line (they would then trade about
+half the rows: by estimate about what it saves, ~0.3 s a worker, and ~14 MB more at the trade); a
+ranking pass that reuses its hit and ledger objects (most of the collector's ~0.33 s a worker and
+the allocation behind it); starting the workers before the main thread loads zod (~0.1 s).
 
 Memory (each thread's heap and ArrayBuffers logged at each step, the RSS sampled every 10 ms; 5M
 rows, 2 threads, 2026-12-03): the main thread ~66 MB (Node itself ~40 MB, most of it the binary's mapped
@@ -171,7 +178,11 @@ the bounce class in the type id (a byte a row less) was within the noise (195 �
 is now where the workers end their read and dedupe (~190–200 MB; the dedupe adds ~3 MB to what
 the read ends with, as its row order takes the place of the read's hash tables, freed just before),
 the scoring stays ~10 MB below it. (\`/usr/bin/time\` and \`/proc/<pid>/status\` count in KiB:
-~198,000–202,000 KiB for the same runs, 193–197 MB here.)
+~198,000–202,000 KiB for the same runs, 193–197 MB here.) On 2026-12-06 (RSS sampled every 5 ms
+from the main thread, after the e-mail map went): the read ends at ~184–187 MB, the dedupe holds
+~188–192 MB (its row order, 4 bytes a row: ~10 MB a worker), the ranking climbs from ~171 to
+~186–190 MB (V8 keeps the old-space pages it committed: a full collection every 32k contacts did
+not stop the climb) and the end (the best scored in full, packed, unpacked) reaches ~188–192 MB.
 What would move it further: no papaparse in the workers (~6 MB each; they use it to parse the
 header of the probe and the rare quoted record). Tried and dropped: scoring
 one part on the main thread instead of a second worker (+8–13 MB, because the main thread's young
@@ -214,17 +225,18 @@ Allocation targets (issue 6): 50k leads × 125 reps exact in ≤ 1 s: ${verdict(
 contacts into 500 reps' lists (\`allocateCalls\` end to end, one allocation per process, median of 3) in ≤ 3 s: ${verdict(lists1M, 3000)}
 (${Number.isNaN(solver1M) ? 'the 1M-lead solver run: not run' : `the exact solver alone: ${(solver1M / 1000).toFixed(2)} s on 10M pairs`}).
 ${anchorNote()}
-Where the time goes at 1M leads (\`node --cpu-prof\`, 2026-12-02): the collector ~30 % (one
-mark-compact of a heap holding the benchmark's million lead objects, ~0.65 s, and the scavenges),
-the solver ~20 % (per rep only as many candidates as it and the reps it shares leads with can hold;
-30,000 augmenting paths, all direct; each search starts from ~500 sources, ~260 of them at reduced
-distance 0, which it takes from a list in rep order beside the heap, and settles ~110 reps; a heap
-of moves re-checks its top only when one of its leads moved: the solver alone went from 2.5 s to
-1.5–2.0 s on the unpruned 1M-lead problem, same assignment), then in about equal parts finding the
-leads the solver could place, checking and sorting the leads, screening, pairing and the million
-output objects for unplaced leads. What would move it: fewer objects per lead (the output's
-unassigned list is one per lead; the arrays a lead takes on the way), and a solver that keeps its
-search state between paths (the ~110 reps it settles are mostly the same each time).
+Where the time goes at 1M leads (\`node --cpu-prof\`, 2026-12-06, a run of ~4.2 s): the collector
+~0.9 s (~0.3 s of it finishing the marking the benchmark's own lead generation started, on
+\`allocateCalls\`'s clock, and one mark-compact of ~0.6 s of a heap holding the million lead
+objects), the exact solver ~0.33 s, finding the leads it may place ~0.22 s, checking and sorting
+the leads by contact ~0.37 s, the rest in about equal parts (the order by score, screening,
+pairing, the problem's arrays, the lists). The million output objects for unplaced leads are made
+in contact order and put at their place in score order (on 2026-12-06: that loop ~1.1 → ~0.4 s;
+end to end, 4 alternating runs in a slow spell of this host, median ~5.3 → ~4.7 s). What would move
+it: fewer objects per lead (the output's unassigned list is one per lead), a sort of the contacts
+that does not compare strings (a radix sort on their characters: 1M shuffled addresses take ~1.3 s
+with the comparator, ~0.85 s with V8's own string sort; the benchmark's leads come nearly sorted,
+~0.37 s), and a solver that keeps its search state between paths.
 `;
 writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
 console.log(md);
