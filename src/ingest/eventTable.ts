@@ -95,9 +95,8 @@ export class EventTable {
   private lengths: Int32Array | undefined;
 
   /**
-   * @param options.carrier A table that only carries rows to another (see {@link absorb}): each
-   *   `contactId` call adds an entry without looking the address up (the receiving table merges
-   *   them), and it cannot be deduplicated.
+   * @param options.carrier A table that only carries rows to another (see {@link absorb}): it
+   *   cannot be deduplicated.
    */
   constructor(private readonly options: { carrier?: boolean } = {}) {}
 
@@ -108,7 +107,6 @@ export class EventTable {
 
   /** The id of a canonical e-mail address (new ids count up from 0). */
   contactId(email: string): number {
-    if (this.options.carrier === true) return this.contacts.push(email) - 1;
     return intern((this.contactIds ??= this.indexContacts()), this.contacts, email);
   }
 
