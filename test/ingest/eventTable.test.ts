@@ -82,7 +82,11 @@ describe('EventTable (the columnar store of the fast path)', () => {
         last = table.atOf(r);
       }
     }
-    expect(got.sort()).toEqual(rows.sort());
+    // Compared one by one (a diff of ~200k strings takes minutes to print when they differ).
+    got.sort();
+    rows.sort();
+    expect(got.length).toBe(rows.length);
+    expect(rows.filter((row, i) => got[i] !== row).slice(0, 3)).toEqual([]);
   });
 
   it('keeps few string ids in 8 bits and widens a chunk straight to 32 when a large id comes, before and after dedupe', () => {
