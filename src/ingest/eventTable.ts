@@ -76,7 +76,7 @@ export class EventTable {
   private readonly typeName: number[] = [];
   /** Campaigns, messages and URLs per string id. */
   readonly strings: string[] = [];
-  /** Contact id per e-mail; dropped by `dedupe` (a few MB at 100k contacts) and made again if asked. */
+  /** Contact id per e-mail; dropped by `dedupe` (a few MB at 100k contacts) and `addContact`, and made again if asked. */
   private contactIds: Map<string, number> | undefined = new Map();
   /** Type id per name, one map per bounce class. */
   private readonly typeIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];

@@ -731,7 +731,7 @@ export function finishTableMeta(read: TableFileRead, duplicates: number): void {
   read.meta.recordsAllDuplicates = duplicates;
 }
 
-/** Bytes read at a time (into each of two buffers, with a gap of an eighth before it: 1.1 MiB in all). */
+/** Bytes read at a time: a plain file into each of two buffers, after a gap of an eighth (1.1 MiB in all); a `.gz` file's stream chunks. */
 const READ_BYTES = 1 << 19;
 
 function hasBom(buf: Uint8Array): boolean {
